@@ -1,0 +1,73 @@
+#pragma once
+// The one way this project opens a media file: local files only, bounded
+// frame size, and every blocking libavformat call under a deadline. The probe
+// and the player both come through here, so what staff are told is playable is
+// exactly what the player will accept.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "content/ffmpeg_deleters.h"
+#include "content/media_error.h"
+
+namespace content {
+
+struct MediaLimits {
+    // Largest picture accepted, in pixels: DCI 4K, so a UHD film fits and a
+    // crafted 30000x30000 header cannot exhaust memory.
+    std::int64_t max_pixels = 4096LL * 2160LL;
+    // Open and stream discovery together; a local file takes milliseconds.
+    std::chrono::milliseconds open_deadline{800};
+    // One read while playing; longer means a stalled disk or network mount.
+    std::chrono::milliseconds read_deadline{2000};
+};
+
+// Interrupt callback state for one AVFormatContext. Thread-safe: the player
+// arms it from the demuxer thread and aborts it from the main thread.
+class IoDeadline {
+public:
+    void arm(std::chrono::milliseconds budget);
+    void abort() { m_aborted.store(true); }
+    bool aborted() const { return m_aborted.load(); }
+    bool expired() const;
+
+    // For AVIOInterruptCB: opaque is an IoDeadline*.
+    static int interrupt_callback(void* opaque);
+
+private:
+    std::atomic<std::int64_t> m_deadline_ns{INT64_MAX};
+    std::atomic<bool> m_aborted{false};
+};
+
+struct MediaInput {
+    FormatContextPtr format;
+    int video_stream = -1;  // -1 when absent
+    int audio_stream = -1;  // -1 when absent
+    bool is_still = false;  // a single picture (PNG, JPEG, ...), shown for a set time
+};
+
+// Opens `path`, reads stream information and picks the best video and audio
+// streams. `deadline` must outlive the returned context.
+tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::path& path,
+                                                       const MediaLimits& limits, IoDeadline& deadline);
+
+// Clockwise rotation, in degrees 0/90/180/270, that the stream's display
+// matrix asks for.
+int display_rotation_degrees(const AVStream& stream);
+
+// A decoder context for `stream`, opened with `thread_count` threads (0 lets
+// libavcodec choose). `prepare` may set further fields before it opens.
+tl::expected<CodecContextPtr, MediaError> open_decoder(const AVStream& stream, const MediaLimits& limits,
+                                                        int thread_count,
+                                                        const std::function<void(AVCodecContext&)>& prepare = {});
+
+// "av_strerror" as a std::string.
+std::string av_error_text(int error_code);
+
+}  // namespace content

@@ -1,0 +1,239 @@
+#include "kiosk_app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "content/playlist.h"
+#include "playback/screen_player.h"
+#include "render/font_lookup.h"
+#include "render/sdl_audio_output.h"
+#include "render/sdl_screen.h"
+#include "stats_report.h"
+
+namespace kiosk::app {
+namespace {
+
+using playback::SteadyTime;
+
+// Longest sleep of the main loop: how late a window event or quit is seen
+// when no picture is due.
+constexpr auto kMaxSleep = std::chrono::milliseconds(20);
+
+struct Screen {
+    std::unique_ptr<render::SdlScreen> output;
+    std::unique_ptr<render::SdlAudioOutput> sound;
+    std::unique_ptr<playback::ScreenPlayer> player;
+};
+
+// SDL owned for the life of the process; quitting it closes every window.
+struct SdlSession {
+    bool ok = false;
+    explicit SdlSession(bool with_sound) {
+        const Uint32 subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS | (with_sound ? SDL_INIT_AUDIO : 0);
+        ok = SDL_Init(subsystems) == 0 && TTF_Init() == 0;
+        IMG_Init(IMG_INIT_PNG);
+    }
+    ~SdlSession() {
+        IMG_Quit();
+        TTF_Quit();
+        SDL_Quit();
+    }
+};
+
+std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, const KioskConfig& config,
+                                                  std::vector<ScreenConfig>& screens) {
+    std::vector<playback::ScreenProgramme> result;
+    if (!options.play.empty()) {
+        content::Playlist playlist{"command line", {}};
+        for (const auto& path : options.play) {
+            playlist.items.push_back(content::PlaylistItem{path, std::nullopt});
+        }
+        screens.clear();
+        for (int index = 0; index < options.screens; ++index) {
+            ScreenConfig screen;
+            screen.display = index;
+            screen.sound = index == 0;
+            screens.push_back(screen);
+            result.push_back(playback::ScreenProgramme{playlist, options.loop, 1.0});
+        }
+        return result;
+    }
+    screens = config.screens;
+    if (screens.empty()) {
+        ScreenConfig screen;
+        screen.media_dir = options.data_dir / "media" / "av";
+        screen.sound = true;
+        screens.push_back(screen);
+    }
+    for (const ScreenConfig& screen : screens) {
+        content::Playlist playlist{screen.zone, {}};
+        if (screen.media_dir) {
+            playlist = content::playlist_from_directory(*screen.media_dir);
+            playlist.name = screen.zone;
+        }
+        for (const auto& path : screen.media) {
+            playlist.items.push_back(content::PlaylistItem{path, std::nullopt});
+        }
+        if (playlist.items.empty()) {
+            spdlog::error("zone {}: the programme is empty (add films to {})", screen.zone,
+                          screen.media_dir ? screen.media_dir->string() : std::string("the config"));
+        }
+        result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0});
+    }
+    return result;
+}
+
+bool window_system_asks_to_quit() {
+    SDL_Event event;
+    bool quit = false;
+    while (SDL_PollEvent(&event) != 0) {
+        quit = quit || event.type == SDL_QUIT;
+    }
+    return quit;
+}
+
+std::filesystem::path screenshot_path(const std::filesystem::path& base, std::size_t screen) {
+    if (screen == 0) {
+        return base;
+    }
+    std::filesystem::path path = base;
+    path.replace_filename(base.stem().string() + "-" + std::to_string(screen) + base.extension().string());
+    return path;
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
+    const SteadyTime started_at = std::chrono::steady_clock::now();
+    av_log_set_level(AV_LOG_ERROR);
+    if (options.headless) {
+        // The same code path as on a display, drawn into memory.
+        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+    }
+    std::error_code error;
+    std::filesystem::create_directories(options.data_dir, error);
+    if (error) {
+        spdlog::error("cannot create the data directory {}: {}", options.data_dir.string(), error.message());
+        return kExitCannotStart;
+    }
+
+    std::vector<ScreenConfig> screen_configs;
+    std::vector<playback::ScreenProgramme> screen_programmes = programmes(options, config, screen_configs);
+    const bool any_sound =
+        std::any_of(screen_configs.begin(), screen_configs.end(), [](const auto& s) { return s.sound; });
+    SdlSession sdl(any_sound);
+    if (!sdl.ok) {
+        spdlog::error("cannot start SDL: {} (no display? run with --headless)", SDL_GetError());
+        return kExitCannotStart;
+    }
+    const std::optional<std::filesystem::path> font = render::find_cjk_font();
+    if (!font) {
+        spdlog::warn("no CJK font found: slates show without text (install fonts-noto-cjk)");
+    }
+
+    playback::SourceOptions source_options;
+    source_options.decoder_threads = config.decoder_threads;
+    source_options.hardware_decoding = config.hardware_decoding;
+    source_options.still_seconds = options.image_seconds.value_or(config.image_seconds);
+
+    std::vector<Screen> screens;
+    for (std::size_t index = 0; index < screen_configs.size(); ++index) {
+        const ScreenConfig& screen_config = screen_configs[index];
+        render::ScreenSetup setup;
+        setup.display = std::min(screen_config.display, std::max(0, SDL_GetNumVideoDisplays() - 1));
+        setup.headless = options.headless;
+        setup.width = options.width;
+        setup.height = options.height;
+        if (options.headless && !setup.width) {
+            setup.width = 1920;
+            setup.height = 1080;
+        }
+        setup.font = font;
+        setup.title = "Population Culture Window — " + screen_config.zone;
+        auto output = render::SdlScreen::create(setup);
+        if (!output) {
+            spdlog::error("screen {}: {}", index, output.error());
+            return kExitCannotStart;
+        }
+        Screen screen;
+        screen.output = std::move(*output);
+        playback::SourceOptions options_for_screen = source_options;
+        if (screen_config.sound) {
+            auto sound = render::SdlAudioOutput::create(config.audio_device.value_or(""));
+            if (sound) {
+                screen.sound = std::move(*sound);
+                options_for_screen.audio = screen.sound->format();
+            } else {
+                spdlog::warn("screen {}: playing without sound: {}", index, sound.error());
+            }
+        }
+        screen.player = std::make_unique<playback::ScreenPlayer>(
+            std::move(screen_programmes[index]), options_for_screen, *screen.output,
+            screen.sound ? &screen.sound->timeline() : nullptr, started_at);
+        screens.push_back(std::move(screen));
+    }
+
+    bool screenshot_taken = false;
+    while (true) {
+        const SteadyTime now = std::chrono::steady_clock::now();
+        if (window_system_asks_to_quit()) {
+            break;
+        }
+        for (Screen& screen : screens) {
+            screen.player->step(now);
+        }
+        const double elapsed = playback::Seconds(now - started_at).count();
+        if (options.screenshot && !screenshot_taken && elapsed >= *options.screenshot_at) {
+            for (std::size_t index = 0; index < screens.size(); ++index) {
+                if (!screens[index].output->save_screenshot(screenshot_path(*options.screenshot, index))) {
+                    spdlog::error("cannot write screenshot {}: {}", options.screenshot->string(), SDL_GetError());
+                }
+            }
+            screenshot_taken = true;
+        }
+        const bool all_finished =
+            std::all_of(screens.begin(), screens.end(), [](const Screen& s) { return s.player->finished(); });
+        if (all_finished || (options.run_for && elapsed >= *options.run_for)) {
+            break;
+        }
+        SteadyTime wake = now + kMaxSleep;
+        if (options.screenshot && !screenshot_taken) {
+            wake = std::min(wake, started_at + playback::to_duration(*options.screenshot_at));
+        }
+        for (const Screen& screen : screens) {
+            wake = std::min(wake, screen.player->next_wake());
+        }
+        std::this_thread::sleep_until(wake);
+    }
+
+    std::vector<const playback::PlaybackStats*> stats;
+    std::int64_t items_played = 0;
+    for (const Screen& screen : screens) {
+        stats.push_back(&screen.player->stats());
+        items_played += screen.player->stats().items_played;
+    }
+    const double wall = playback::Seconds(std::chrono::steady_clock::now() - started_at).count();
+    if (options.stats_json && !write_stats_report(*options.stats_json, stats_report(stats, wall))) {
+        spdlog::error("cannot write {}", options.stats_json->string());
+    }
+    // Players stop their threads before their screens and sound devices go.
+    for (Screen& screen : screens) {
+        screen.player.reset();
+    }
+    return items_played == 0 && !options.run_for ? kExitNothingPlayable : kExitOk;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,135 @@
+#include "kiosk_config.h"
+
+#include <algorithm>
+
+#include <toml++/toml.h>
+
+namespace kiosk::app {
+namespace {
+
+std::string where(const std::filesystem::path& file, const toml::source_region& region) {
+    return file.string() + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+}
+
+ConfigError error_at(const std::filesystem::path& file, const toml::node& node, const std::string& what) {
+    return ConfigError{where(file, node.source()) + ": " + what};
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_zones() {
+    static const std::vector<std::string> zones{"boards", "models", "av", "health"};
+    return zones;
+}
+
+tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::path& path) {
+    toml::table table;
+    try {
+        table = toml::parse_file(path.string());
+    } catch (const toml::parse_error& error) {
+        return tl::unexpected(ConfigError{where(path, error.source()) + ": " + std::string(error.description())});
+    }
+    const std::filesystem::path base = path.parent_path();
+    KioskConfig config;
+
+    auto number = [&](const char* key, auto& target, double low, double high) -> tl::expected<void, ConfigError> {
+        const toml::node* node = table.get(key);
+        if (node == nullptr) {
+            return {};
+        }
+        const auto value = node->value<double>();
+        if (!value || *value < low || *value > high) {
+            return tl::unexpected(error_at(path, *node, std::string(key) + " must be a number from " +
+                                                            std::to_string(low) + " to " + std::to_string(high)));
+        }
+        target = static_cast<std::remove_reference_t<decltype(target)>>(*value);
+        return {};
+    };
+    if (auto ok = number("image_seconds", config.image_seconds, 0.1, 3600.0); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    if (auto ok = number("decoder_threads", config.decoder_threads, 0, 16); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    if (const toml::node* node = table.get("hardware_decoding")) {
+        if (!node->is_boolean()) {
+            return tl::unexpected(error_at(path, *node, "hardware_decoding must be true or false"));
+        }
+        config.hardware_decoding = node->as_boolean()->get();
+    }
+    if (const toml::node* node = table.get("log_level")) {
+        const auto level = node->value<std::string>();
+        static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error", "off"};
+        if (!level || std::find(levels.begin(), levels.end(), *level) == levels.end()) {
+            return tl::unexpected(error_at(path, *node, "log_level must be trace, debug, info, warn, error or off"));
+        }
+        config.log_level = *level;
+    }
+    if (const toml::node* node = table.get("audio_device")) {
+        config.audio_device = node->value<std::string>();
+    }
+
+    if (const toml::node* screens = table.get("screen")) {
+        const toml::array* list = screens->as_array();
+        if (list == nullptr) {
+            return tl::unexpected(error_at(path, *screens, "screen must be a list of [[screen]] tables"));
+        }
+        for (const toml::node& entry : *list) {
+            const toml::table* screen_table = entry.as_table();
+            if (screen_table == nullptr) {
+                return tl::unexpected(error_at(path, entry, "each [[screen]] must be a table"));
+            }
+            ScreenConfig screen;
+            if (const toml::node* zone = screen_table->get("zone")) {
+                const auto name = zone->value<std::string>();
+                const auto& zones = known_zones();
+                if (!name || std::find(zones.begin(), zones.end(), *name) == zones.end()) {
+                    return tl::unexpected(error_at(path, *zone, "zone must be one of boards, models, av, health"));
+                }
+                screen.zone = *name;
+            }
+            if (const toml::node* display = screen_table->get("display")) {
+                const auto index = display->value<int64_t>();
+                if (!index || *index < 0 || *index > 7) {
+                    return tl::unexpected(error_at(path, *display, "display must be a number from 0 to 7"));
+                }
+                screen.display = static_cast<int>(*index);
+            }
+            if (const toml::node* sound = screen_table->get("sound")) {
+                if (!sound->is_boolean()) {
+                    return tl::unexpected(error_at(path, *sound, "sound must be true or false"));
+                }
+                screen.sound = sound->as_boolean()->get();
+            } else {
+                screen.sound = config.screens.empty();
+            }
+            if (const toml::node* media = screen_table->get("media")) {
+                const toml::array* files = media->as_array();
+                if (files == nullptr) {
+                    return tl::unexpected(error_at(path, *media, "media must be a list of file paths"));
+                }
+                for (const toml::node& file : *files) {
+                    const auto name = file.value<std::string>();
+                    if (!name) {
+                        return tl::unexpected(error_at(path, file, "media entries must be file paths"));
+                    }
+                    screen.media.push_back(base / *name);
+                }
+            }
+            if (const toml::node* folder = screen_table->get("media_dir")) {
+                const auto name = folder->value<std::string>();
+                if (!name) {
+                    return tl::unexpected(error_at(path, *folder, "media_dir must be a folder path"));
+                }
+                screen.media_dir = base / *name;
+            }
+            config.screens.push_back(std::move(screen));
+        }
+        if (config.screens.size() > 4) {
+            return tl::unexpected(error_at(path, *screens, "at most 4 screens per kiosk"));
+        }
+    }
+    return config;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,43 @@
+#pragma once
+// The kiosk's configuration file (TOML). Every key is optional; the README
+// documents them and deploy/examples/kiosk.toml shows them all.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+namespace kiosk::app {
+
+struct ScreenConfig {
+    std::string zone = "av";  // boards, models, av or health
+    int display = 0;          // which display (0 = the first)
+    // The zone's film programme: explicit files, or every media file of a
+    // folder in name order. Relative paths are relative to the config file.
+    std::vector<std::filesystem::path> media;
+    std::optional<std::filesystem::path> media_dir;
+    bool sound = false;  // whether this screen plays its films' sound
+};
+
+struct KioskConfig {
+    std::vector<ScreenConfig> screens;  // none: one screen, zone av, <data-dir>/media/av
+    double image_seconds = 10.0;        // display time of still pictures
+    int decoder_threads = 1;            // per video decoder; 0 = libavcodec's choice
+    bool hardware_decoding = true;
+    std::string log_level = "info";
+    std::optional<std::string> audio_device;
+};
+
+struct ConfigError {
+    std::string message;  // with the file, line and key at fault
+};
+
+// Reads the file; a missing file is an error (the caller decides whether a
+// config is required).
+tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::path& path);
+
+const std::vector<std::string>& known_zones();
+
+}  // namespace kiosk::app

@@ -1,0 +1,64 @@
+#include "kiosk_options.h"
+
+#include <cstdlib>
+#include <regex>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+namespace kiosk::app {
+
+std::filesystem::path default_data_dir() {
+    if (const char* dir = std::getenv("PCW_KIOSK_DATA_DIR"); dir != nullptr && *dir != '\0') {
+        return dir;
+    }
+    if (geteuid() == 0) {
+        return "/var/lib/pcw-kiosk";
+    }
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home != nullptr ? home : ".") / ".local/share/pcw-kiosk";
+}
+
+tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv) {
+    KioskOptions options;
+    options.data_dir = default_data_dir();
+    CLI::App cli{"Population Culture Window kiosk: plays each zone's film programme full screen"};
+    cli.add_option("--config", options.config, "configuration file (TOML)")->check(CLI::ExistingFile);
+    cli.add_option("--data-dir", options.data_dir, "where the database, caches and keys live");
+    cli.add_flag("--headless", options.headless, "render offscreen with dummy sound (tests, benchmarks)");
+    cli.add_option("--play", options.play, "play these files as one playlist, then exit");
+    cli.add_option("--loop", options.loop, "how many times --play plays the list")->check(CLI::Range(1, 1000000));
+    cli.add_option("--screens", options.screens, "how many screens play it at once")->check(CLI::Range(1, 4));
+    std::string size;
+    cli.add_option("--size", size, "window size WxH instead of full screen (default 1920x1080 headless)");
+    cli.add_option("--image-seconds", options.image_seconds, "how long a still picture stays up")
+        ->check(CLI::Range(0.1, 3600.0));
+    cli.add_option("--stats-json", options.stats_json, "write playback figures here on exit");
+    cli.add_option("--screenshot-at", options.screenshot_at, "seconds after start to take --screenshot")
+        ->check(CLI::Range(0.0, 1e6));
+    cli.add_option("--screenshot", options.screenshot, "PNG file for the screen at --screenshot-at");
+    cli.add_option("--run-for", options.run_for, "exit after this many seconds")->check(CLI::Range(0.0, 1e9));
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+        return tl::unexpected(UsageError{"", 0, cli.help()});
+    } catch (const CLI::ParseError& error) {
+        return tl::unexpected(UsageError{error.what(), 2, ""});
+    }
+    if (!size.empty()) {
+        static const std::regex pattern(R"((\d{2,5})x(\d{2,5}))");
+        std::smatch match;
+        if (!std::regex_match(size, match, pattern)) {
+            return tl::unexpected(UsageError{"--size: expected WxH, e.g. 1920x1080, got '" + size + "'", 2, ""});
+        }
+        options.width = std::stoi(match[1]);
+        options.height = std::stoi(match[2]);
+    }
+    if (options.screenshot_at.has_value() != options.screenshot.has_value()) {
+        return tl::unexpected(UsageError{"--screenshot-at and --screenshot go together", 2, ""});
+    }
+    return options;
+}
+
+}  // namespace kiosk::app

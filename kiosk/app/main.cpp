@@ -1,0 +1,32 @@
+// kiosk: the Population Culture Window's screen software.
+
+#include <cstdio>
+
+#include <spdlog/spdlog.h>
+
+#include "kiosk_app.h"
+#include "kiosk_options.h"
+
+int main(int argc, char** argv) {
+    using namespace kiosk::app;
+    auto options = parse_kiosk_options(argc, argv);
+    if (!options) {
+        if (options.error().exit_code == 0) {
+            std::fputs(options.error().output.c_str(), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "kiosk: %s\nRun 'kiosk --help' for the options.\n", options.error().message.c_str());
+        return options.error().exit_code;
+    }
+    KioskConfig config;
+    if (options->config) {
+        auto loaded = load_kiosk_config(*options->config);
+        if (!loaded) {
+            std::fprintf(stderr, "kiosk: bad configuration: %s\n", loaded.error().message.c_str());
+            return kExitCannotStart;
+        }
+        config = std::move(*loaded);
+    }
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+    return run_kiosk(*options, config);
+}

@@ -1,0 +1,347 @@
+#include <spdlog/spdlog.h>
+
+#include "hardware_decoding.h"
+#include "media_source.h"
+
+extern "C" {
+#include <libavutil/channel_layout.h>
+#include <libavutil/hwcontext.h>
+#include <libavutil/opt.h>
+}
+
+namespace kiosk::playback {
+namespace {
+
+using content::MediaError;
+using content::MediaErrorKind;
+
+// Packets buffered per stream between demuxer and decoder: about four seconds
+// of audio or video, so interleaving slack in a file never starves a decoder.
+constexpr std::size_t kPacketQueueDepth = 128;
+// Decoded pictures buffered ahead of the screen while playing (each 1080p
+// picture is 3 MB; four screens share one machine).
+constexpr std::size_t kPlayingVideoDepth = 3;
+// Decoded pictures held by an item that is waiting its turn: just the first,
+// so the switch can show it on the very next frame slot.
+constexpr std::size_t kPrerollVideoDepth = 1;
+// Audio chunks buffered ahead (a chunk is one codec frame, ~20 ms).
+constexpr std::size_t kAudioChunkDepth = 48;
+
+double seconds(int64_t timestamp, AVRational time_base) {
+    return static_cast<double>(timestamp) * av_q2d(time_base);
+}
+
+bool shows_directly(int format) {
+    return format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P || format == AV_PIX_FMT_NV12;
+}
+
+}  // namespace
+
+struct MediaSource::Streams {
+    content::MediaInput input;
+    content::CodecContextPtr video_decoder;
+    content::CodecContextPtr audio_decoder;
+    content::SwsContextPtr scaler;      // only for pixel formats the screen cannot take
+    content::SwrContextPtr resampler;   // created from the first audio frame
+    double origin_seconds = 0.0;        // container start time: item second 0
+    AVRational video_time_base{1, 1};
+    AVRational audio_time_base{1, 1};
+};
+
+MediaSource::MediaSource(std::filesystem::path path, const SourceOptions& options)
+    : m_path(std::move(path)),
+      m_options(options),
+      m_video_packets(kPacketQueueDepth),
+      m_audio_packets(kPacketQueueDepth),
+      m_video_frames(kPrerollVideoDepth),
+      m_audio_chunks(kAudioChunkDepth) {}
+
+tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const std::filesystem::path& path,
+                                                                         const SourceOptions& options) {
+    std::unique_ptr<MediaSource> source(new MediaSource(path, options));
+    auto input = content::open_media_input(path, options.limits, source->m_io_deadline);
+    if (!input) {
+        return tl::unexpected(input.error());
+    }
+    auto streams = std::make_unique<Streams>();
+    streams->input = std::move(*input);
+    AVFormatContext& format = *streams->input.format;
+    if (format.start_time != AV_NOPTS_VALUE) {
+        streams->origin_seconds = seconds(format.start_time, AV_TIME_BASE_Q);
+    }
+
+    StreamInfo& info = source->m_info;
+    info.is_still = streams->input.is_still;
+    if (streams->input.video_stream >= 0) {
+        AVStream& stream = *format.streams[streams->input.video_stream];
+        const bool want_hardware = options.hardware_decoding && !info.is_still;
+        auto decoder = content::open_decoder(stream, options.limits, options.decoder_threads,
+                                             [&](AVCodecContext& context) {
+                                                 info.hardware_decoding =
+                                                     want_hardware && attach_hardware_decoder(context);
+                                             });
+        if (!decoder) {
+            return tl::unexpected(decoder.error());
+        }
+        streams->video_decoder = std::move(*decoder);
+        streams->video_time_base = stream.time_base;
+        info.has_video = true;
+        info.width = stream.codecpar->width;
+        info.height = stream.codecpar->height;
+        info.rotation_degrees = content::display_rotation_degrees(stream);
+        const AVRational rate = av_guess_frame_rate(&format, &stream, nullptr);
+        if (rate.num > 0 && rate.den > 0) {
+            info.nominal_frame_interval = 1.0 / av_q2d(rate);
+        }
+    }
+    if (streams->input.audio_stream >= 0 && options.audio) {
+        AVStream& stream = *format.streams[streams->input.audio_stream];
+        auto decoder = content::open_decoder(stream, options.limits, 1);
+        if (!decoder) {
+            // A film whose sound cannot be decoded still has its picture.
+            if (!info.has_video) {
+                return tl::unexpected(decoder.error());
+            }
+            spdlog::warn("{}: playing without sound: {}", path.string(), decoder.error().message);
+        } else {
+            streams->audio_decoder = std::move(*decoder);
+            streams->audio_time_base = stream.time_base;
+            info.has_audio = true;
+        }
+    }
+    if (!info.has_video && !info.has_audio) {
+        return tl::unexpected(MediaError{MediaErrorKind::not_media, "no picture, and this screen has no sound"});
+    }
+    source->m_streams = std::move(streams);
+
+    MediaSource& self = *source;
+    self.m_threads.emplace_back([&self] { self.run_demuxer(); });
+    if (info.has_video) {
+        self.m_threads.emplace_back([&self] { self.run_video_decoder(); });
+    }
+    if (info.has_audio) {
+        self.m_threads.emplace_back([&self] { self.run_audio_decoder(); });
+    }
+    return source;
+}
+
+MediaSource::~MediaSource() { stop(); }
+
+void MediaSource::stop() {
+    m_stopping.store(true);
+    m_io_deadline.abort();
+    m_video_packets.abort();
+    m_audio_packets.abort();
+    m_video_frames.abort();
+    m_audio_chunks.abort();
+    for (std::thread& thread : m_threads) {
+        thread.join();
+    }
+    m_threads.clear();
+}
+
+tl::expected<void, MediaError> MediaSource::wait_for_first_frame(SteadyTime deadline) {
+    auto first_is_real = [](const auto& item) { return !item.end_of_stream; };
+    bool ready = false;
+    bool real = false;
+    if (m_info.has_video) {
+        ready = m_video_frames.wait_until_not_empty(deadline);
+        m_video_frames.peek([&](const VideoFrame& frame) { real = first_is_real(frame); });
+    } else {
+        ready = m_audio_chunks.wait_until_not_empty(deadline);
+        m_audio_chunks.peek([&](const AudioChunk& chunk) { real = first_is_real(chunk); });
+    }
+    if (!ready) {
+        return tl::unexpected(MediaError{MediaErrorKind::timed_out, "first frame not decoded in time"});
+    }
+    if (!real) {
+        return tl::unexpected(MediaError{MediaErrorKind::damaged, "no frame could be decoded"});
+    }
+    return {};
+}
+
+void MediaSource::start_playing() { m_video_frames.set_capacity(kPlayingVideoDepth); }
+
+void MediaSource::run_demuxer() {
+    AVFormatContext& format = *m_streams->input.format;
+    const int video_index = m_info.has_video ? m_streams->input.video_stream : -1;
+    const int audio_index = m_info.has_audio ? m_streams->input.audio_stream : -1;
+    while (!m_stopping.load()) {
+        content::PacketPtr packet(av_packet_alloc());
+        m_io_deadline.arm(m_options.limits.read_deadline);
+        const int result = av_read_frame(&format, packet.get());
+        if (result < 0) {
+            if (result != AVERROR_EOF && !m_stopping.load()) {
+                spdlog::warn("{}: stopped reading early: {}", m_path.string(), content::av_error_text(result));
+            }
+            break;
+        }
+        bool delivered = true;
+        if (packet->stream_index == video_index) {
+            delivered = m_video_packets.push(std::move(packet));
+        } else if (packet->stream_index == audio_index) {
+            delivered = m_audio_packets.push(std::move(packet));
+        }
+        if (!delivered) {
+            return;  // aborted
+        }
+    }
+    // A null packet tells each decoder to drain and finish.
+    m_video_packets.push(nullptr);
+    m_audio_packets.push(nullptr);
+}
+
+void MediaSource::run_video_decoder() {
+    AVCodecContext& decoder = *m_streams->video_decoder;
+    content::FramePtr decoded(av_frame_alloc());
+    double last_pts = -m_info.nominal_frame_interval;
+    bool sent_still = false;
+
+    auto deliver = [&](AVFrame& frame) -> bool {
+        content::FramePtr picture(av_frame_alloc());
+        if (frame.format == AV_PIX_FMT_VAAPI) {
+            if (av_hwframe_transfer_data(picture.get(), &frame, 0) < 0) {
+                ++m_decode_errors;
+                return true;
+            }
+            av_frame_copy_props(picture.get(), &frame);
+        } else if (!shows_directly(frame.format)) {
+            // Pictures the screen cannot take as planes (4:4:4, RGB, 10-bit)
+            // are converted once here, off the main thread.
+            m_streams->scaler.reset(sws_getCachedContext(
+                m_streams->scaler.release(), frame.width, frame.height, static_cast<AVPixelFormat>(frame.format),
+                frame.width, frame.height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
+            picture->format = AV_PIX_FMT_YUV420P;
+            picture->width = frame.width;
+            picture->height = frame.height;
+            if (!m_streams->scaler || av_frame_get_buffer(picture.get(), 0) < 0) {
+                ++m_decode_errors;
+                return true;
+            }
+            sws_scale(m_streams->scaler.get(), frame.data, frame.linesize, 0, frame.height, picture->data,
+                      picture->linesize);
+            av_frame_copy_props(picture.get(), &frame);
+        } else {
+            av_frame_move_ref(picture.get(), &frame);
+        }
+        VideoFrame video;
+        const int64_t timestamp = picture->best_effort_timestamp;
+        video.pts = timestamp == AV_NOPTS_VALUE
+                        ? last_pts + m_info.nominal_frame_interval
+                        : seconds(timestamp, m_streams->video_time_base) - m_streams->origin_seconds;
+        last_pts = video.pts;
+        if (picture->pkt_duration > 0) {
+            video.duration = seconds(picture->pkt_duration, m_streams->video_time_base);
+        }
+        if (m_info.is_still) {
+            video.pts = 0.0;
+            video.duration = m_options.still_seconds;
+            sent_still = true;
+        }
+        video.frame = std::move(picture);
+        return m_video_frames.push(std::move(video));
+    };
+
+    auto receive_all = [&]() -> bool {
+        while (true) {
+            const int result = avcodec_receive_frame(&decoder, decoded.get());
+            if (result == AVERROR(EAGAIN) || result == AVERROR_EOF) {
+                return true;
+            }
+            if (result < 0) {
+                ++m_decode_errors;
+                return true;
+            }
+            const bool delivered = (m_info.is_still && sent_still) || deliver(*decoded);
+            av_frame_unref(decoded.get());
+            if (!delivered) {
+                return false;
+            }
+        }
+    };
+
+    while (auto packet = m_video_packets.pop()) {
+        const bool draining = *packet == nullptr;
+        if (avcodec_send_packet(&decoder, packet->get()) < 0 && !draining) {
+            ++m_decode_errors;  // a damaged packet: decode past it
+        }
+        if (!receive_all()) {
+            return;
+        }
+        if (draining) {
+            m_video_frames.push(VideoFrame{nullptr, last_pts, 0.0, true});
+            return;
+        }
+    }
+}
+
+void MediaSource::run_audio_decoder() {
+    AVCodecContext& decoder = *m_streams->audio_decoder;
+    const AudioFormat output = *m_options.audio;
+    content::FramePtr decoded(av_frame_alloc());
+    AVChannelLayout output_layout;
+    av_channel_layout_default(&output_layout, output.channels);
+    double last_end = 0.0;
+
+    auto deliver = [&](AVFrame& frame) -> bool {
+        if (!m_streams->resampler) {
+            SwrContext* resampler = nullptr;
+            if (swr_alloc_set_opts2(&resampler, &output_layout, AV_SAMPLE_FMT_FLT, output.sample_rate,
+                                    &frame.ch_layout, static_cast<AVSampleFormat>(frame.format), frame.sample_rate,
+                                    0, nullptr) < 0 ||
+                swr_init(resampler) < 0) {
+                swr_free(&resampler);
+                ++m_decode_errors;
+                return true;
+            }
+            m_streams->resampler.reset(resampler);
+        }
+        SwrContext* resampler = m_streams->resampler.get();
+        const int64_t timestamp = frame.best_effort_timestamp;
+        const double delay = static_cast<double>(swr_get_delay(resampler, output.sample_rate)) / output.sample_rate;
+        AudioChunk chunk;
+        chunk.pts = timestamp == AV_NOPTS_VALUE
+                        ? last_end
+                        : seconds(timestamp, m_streams->audio_time_base) - m_streams->origin_seconds - delay;
+        const int capacity = swr_get_out_samples(resampler, frame.nb_samples);
+        chunk.samples.resize(static_cast<std::size_t>(capacity) * output.channels);
+        auto* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
+        const int converted =
+            swr_convert(resampler, &out, capacity, const_cast<const uint8_t**>(frame.extended_data), frame.nb_samples);
+        if (converted <= 0) {
+            return true;
+        }
+        chunk.samples.resize(static_cast<std::size_t>(converted) * output.channels);
+        last_end = chunk.pts + static_cast<double>(converted) / output.sample_rate;
+        return m_audio_chunks.push(std::move(chunk));
+    };
+
+    while (auto packet = m_audio_packets.pop()) {
+        const bool draining = *packet == nullptr;
+        if (avcodec_send_packet(&decoder, packet->get()) < 0 && !draining) {
+            ++m_decode_errors;
+        }
+        while (true) {
+            const int result = avcodec_receive_frame(&decoder, decoded.get());
+            if (result < 0) {
+                if (result != AVERROR(EAGAIN) && result != AVERROR_EOF) {
+                    ++m_decode_errors;
+                }
+                break;
+            }
+            const bool delivered = deliver(*decoded);
+            av_frame_unref(decoded.get());
+            if (!delivered) {
+                av_channel_layout_uninit(&output_layout);
+                return;
+            }
+        }
+        if (draining) {
+            m_audio_chunks.push(AudioChunk{{}, last_end, true});
+            break;
+        }
+    }
+    av_channel_layout_uninit(&output_layout);
+}
+
+}  // namespace kiosk::playback

@@ -1,0 +1,58 @@
+#pragma once
+// One kiosk screen: a window (full screen on its display, or a window of a
+// given size, or offscreen when headless) and its renderer. Implements the
+// player's VideoOutput. Main thread only, as SDL requires.
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <tl/expected.hpp>
+
+#include "playback/video_output.h"
+#include "sdl_deleters.h"
+
+namespace kiosk::render {
+
+struct ScreenSetup {
+    int display = 0;                    // SDL display index
+    std::optional<int> width, height;   // a window of this size instead of full screen
+    bool headless = false;              // offscreen window, software renderer
+    std::string title = "Population Culture Window";
+    std::optional<std::filesystem::path> font;  // for slates; none draws bars only
+};
+
+class SdlScreen final : public playback::VideoOutput {
+public:
+    static tl::expected<std::unique_ptr<SdlScreen>, std::string> create(const ScreenSetup& setup);
+
+    void show_picture(const AVFrame& picture, int rotation_degrees) override;
+    void show_slate(const std::string& title, const std::string& subtitle) override;
+    bool save_screenshot(const std::filesystem::path& path) override;
+
+    // Draws the current content again (after the window was exposed).
+    void redraw();
+    Uint32 window_id() const { return SDL_GetWindowID(m_window.get()); }
+
+private:
+    SdlScreen(WindowPtr window, RendererPtr renderer, FontPtr title_font, FontPtr subtitle_font);
+    void draw();
+    bool upload(const AVFrame& picture);
+    SDL_Texture* render_text(TTF_Font* font, const std::string& text);
+
+    WindowPtr m_window;
+    RendererPtr m_renderer;
+    FontPtr m_title_font;
+    FontPtr m_subtitle_font;
+    TexturePtr m_picture;  // the decoded picture as YUV planes
+    Uint32 m_picture_format = 0;
+    int m_picture_width = 0;
+    int m_picture_height = 0;
+    int m_rotation = 0;
+    TexturePtr m_slate_title;  // rendered once per slate, not per frame
+    TexturePtr m_slate_subtitle;
+    bool m_showing_slate = false;
+};
+
+}  // namespace kiosk::render

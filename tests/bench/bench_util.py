@@ -1,0 +1,163 @@
+"""Process measurement for playback_bench.py.
+
+Every child runs in its own process group with stdin closed and its output in
+a log file. A reaper thread blocks in os.wait4() on the child's pid, so each
+measurement carries that child's own user and system CPU seconds, its peak
+resident set size (ru_maxrss, kB on Linux) and its wall time, independently of
+any other child running at the same moment. A child that outlives its timeout
+has its whole process group killed.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+
+# Process groups still running, killed on the way out if the bench is interrupted.
+_live_groups: set[int] = set()
+_log_counter = 0
+
+
+@dataclass
+class Spec:
+    """One command to run: a label for reports, argv, extra environment,
+    a timeout in seconds and, optionally, a JSON file the command writes."""
+    label: str
+    argv: list
+    timeout: float
+    env: dict = field(default_factory=dict)
+    result_json: str | None = None
+
+
+@dataclass
+class Measurement:
+    label: str
+    argv: list
+    wall_s: float = 0.0
+    user_s: float = 0.0
+    sys_s: float = 0.0
+    maxrss_kb: int = 0
+    exit_code: int | None = None
+    timed_out: bool = False
+    output_tail: str = ""
+    result: dict | None = None
+
+    @property
+    def cpu_s(self) -> float:
+        return self.user_s + self.sys_s
+
+    def to_json(self) -> dict:
+        return asdict(self) | {"cpu_s": round(self.cpu_s, 3)}
+
+
+def kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_all() -> None:
+    for pgid in list(_live_groups):
+        kill_group(pgid)
+        _live_groups.discard(pgid)
+
+
+class _Child:
+    def __init__(self, spec: Spec, log_dir: str):
+        global _log_counter
+        _log_counter += 1
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", spec.label)
+        self.spec = spec
+        self.log_path = os.path.join(log_dir, f"{_log_counter:03d}-{safe}.log")
+        self.m = Measurement(spec.label, [str(a) for a in spec.argv])
+        self.t_end: float | None = None
+
+    def start(self) -> None:
+        env = os.environ | {k: str(v) for k, v in self.spec.env.items()}
+        with open(self.log_path, "wb") as log:
+            self.t_start = time.monotonic()
+            self.proc = subprocess.Popen(self.m.argv, stdin=subprocess.DEVNULL, stdout=log,
+                                         stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        _live_groups.add(self.proc.pid)
+        self.reaper = threading.Thread(target=self._reap, daemon=True)
+        self.reaper.start()
+
+    def _reap(self) -> None:
+        _, status, usage = os.wait4(self.proc.pid, 0)
+        self.t_end = time.monotonic()
+        self.proc.returncode = os.waitstatus_to_exitcode(status)
+        self.m.user_s, self.m.sys_s = usage.ru_utime, usage.ru_stime
+        self.m.maxrss_kb = usage.ru_maxrss
+
+    def finish(self) -> Measurement:
+        self.reaper.join(max(0.0, self.t_start + self.spec.timeout - time.monotonic()))
+        if self.reaper.is_alive():
+            self.m.timed_out = True
+            kill_group(self.proc.pid)
+            self.reaper.join()
+        # Also ends anything the child left behind in its group.
+        kill_group(self.proc.pid)
+        _live_groups.discard(self.proc.pid)
+        self.m.wall_s = (self.t_end or time.monotonic()) - self.t_start
+        self.m.exit_code = self.proc.returncode
+        with open(self.log_path, "rb") as log:
+            text = log.read().decode("utf-8", "replace").replace("\r", "\n")
+        self.m.output_tail = "\n".join(line for line in text.splitlines() if line.strip())[-4000:]
+        if self.spec.result_json:
+            self.m.result = read_json(self.spec.result_json)
+        return self.m
+
+
+def read_json(path: str) -> dict | None:
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        return data if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return None
+
+
+def run_concurrent(specs: list[Spec], log_dir: str) -> list[Measurement]:
+    """Starts every spec at once and waits for all of them."""
+    children = [_Child(s, log_dir) for s in specs]
+    try:
+        for child in children:
+            child.start()
+        return [child.finish() for child in children]
+    finally:
+        kill_all()
+
+
+def run_sequential(specs: list[Spec], log_dir: str) -> list[Measurement]:
+    return [run_concurrent([s], log_dir)[0] for s in specs]
+
+
+@contextmanager
+def xvfb_display(number: int, geometry: str, log_dir: str):
+    """Runs `Xvfb :number` for the duration of the block; yields the DISPLAY
+    value, or None if the display is taken or the server does not come up."""
+    socket = f"/tmp/.X11-unix/X{number}"
+    if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(socket):
+        yield None
+        return
+    with open(os.path.join(log_dir, f"xvfb-{number}.log"), "wb") as log:
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", geometry, "-nolisten", "tcp"],
+                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+    _live_groups.add(proc.pid)
+    try:
+        deadline = time.monotonic() + 10
+        while not os.path.exists(socket) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        yield f":{number}" if os.path.exists(socket) and proc.poll() is None else None
+    finally:
+        kill_group(proc.pid)
+        _live_groups.discard(proc.pid)
+        proc.wait()
