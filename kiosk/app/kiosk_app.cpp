@@ -116,11 +116,12 @@ std::filesystem::path screenshot_path(const std::filesystem::path& base, std::si
 }  // namespace
 
 int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
-    const SteadyTime started_at = std::chrono::steady_clock::now();
+    const playback::SteadyClock clock;
+    const SteadyTime started_at = clock.now();
     av_log_set_level(AV_LOG_ERROR);
     if (options.headless) {
-        // The same code path as on a display, drawn into memory.
-        setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        // Screens draw into memory (see SdlScreen); no window system is needed.
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_AUDIODRIVER", "dummy", 1);
     }
     std::error_code error;
@@ -182,13 +183,13 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         }
         screen.player = std::make_unique<playback::ScreenPlayer>(
             std::move(screen_programmes[index]), options_for_screen, *screen.output,
-            screen.sound ? &screen.sound->timeline() : nullptr, started_at);
+            screen.sound ? &screen.sound->timeline() : nullptr, clock);
         screens.push_back(std::move(screen));
     }
 
     bool screenshot_taken = false;
     while (true) {
-        const SteadyTime now = std::chrono::steady_clock::now();
+        const SteadyTime now = clock.now();
         if (window_system_asks_to_quit()) {
             break;
         }
@@ -225,7 +226,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         stats.push_back(&screen.player->stats());
         items_played += screen.player->stats().items_played;
     }
-    const double wall = playback::Seconds(std::chrono::steady_clock::now() - started_at).count();
+    const double wall = playback::Seconds(clock.now() - started_at).count();
     if (options.stats_json && !write_stats_report(*options.stats_json, stats_report(stats, wall))) {
         spdlog::error("cannot write {}", options.stats_json->string());
     }

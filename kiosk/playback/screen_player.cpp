@@ -46,14 +46,15 @@ struct ScreenPlayer::Item {
 };
 
 ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& options, VideoOutput& output,
-                           AudioTimeline* audio, SteadyTime started_at)
+                           AudioTimeline* audio, const Clock& clock)
     : m_programme(std::move(programme)),
       m_output(output),
       m_audio(audio),
-      m_started_at(started_at),
+      m_time(clock),
+      m_started_at(clock.now()),
       m_cursor(m_programme.playlist.items.size(), m_programme.passes),
       m_preparer(options) {
-    request_next_item(started_at);
+    request_next_item(m_started_at);
 }
 
 ScreenPlayer::~ScreenPlayer() = default;
@@ -253,7 +254,7 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                 break;
             case FrameAction::present: {
                 m_output.show_picture(*picture.frame, source.info().rotation_degrees);
-                const SteadyTime shown_at = m_clock.started() ? std::chrono::steady_clock::now() : now;
+                const SteadyTime shown_at = m_time.now();
                 ++m_stats.frames_presented;
                 if (!m_stats.first_frame_ms) {
                     m_stats.first_frame_ms =

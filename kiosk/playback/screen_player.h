@@ -27,10 +27,11 @@ struct ScreenProgramme {
 
 class ScreenPlayer {
 public:
-    // `audio` is null for a screen without sound. `started_at` is when the
-    // kiosk started, for the first-frame figure.
+    // `audio` is null for a screen without sound. `clock` tells when a
+    // picture actually reached the screen; `clock.now()` at construction is
+    // the start for the first-frame figure.
     ScreenPlayer(ScreenProgramme programme, const SourceOptions& options, VideoOutput& output,
-                 AudioTimeline* audio, SteadyTime started_at);
+                 AudioTimeline* audio, const Clock& clock);
     ~ScreenPlayer();
 
     // Does everything due at `now`: takes prepared items, feeds sound,
@@ -60,6 +61,7 @@ private:
     ScreenProgramme m_programme;
     VideoOutput& m_output;
     AudioTimeline* m_audio;
+    const Clock& m_time;
     SteadyTime m_started_at;
     PlaylistCursor m_cursor;
     ItemPreparer m_preparer;

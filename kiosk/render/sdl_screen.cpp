@@ -34,13 +34,29 @@ SDL_YUV_CONVERSION_MODE conversion_mode(const AVFrame& picture) {
 
 }  // namespace
 
-tl::expected<std::unique_ptr<SdlScreen>, std::string> SdlScreen::create(const ScreenSetup& setup) {
+namespace {
+
+// Headless screens draw into memory in the software renderer's own pixel
+// format, so presenting a picture is one conversion from YUV and one copy.
+tl::expected<std::pair<SurfacePtr, RendererPtr>, std::string> create_canvas(int width, int height) {
+    SurfacePtr canvas(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!canvas) {
+        return tl::unexpected(std::string("cannot allocate the screen: ") + SDL_GetError());
+    }
+    RendererPtr renderer(SDL_CreateSoftwareRenderer(canvas.get()));
+    if (!renderer) {
+        return tl::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+    }
+    return std::pair{std::move(canvas), std::move(renderer)};
+}
+
+tl::expected<std::pair<WindowPtr, RendererPtr>, std::string> create_window(const ScreenSetup& setup) {
     Uint32 flags = SDL_WINDOW_SHOWN;
     int x = SDL_WINDOWPOS_CENTERED_DISPLAY(setup.display);
     int y = SDL_WINDOWPOS_CENTERED_DISPLAY(setup.display);
     int width = setup.width.value_or(1920);
     int height = setup.height.value_or(1080);
-    if (!setup.width && !setup.headless) {
+    if (!setup.width) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
         SDL_Rect bounds;
         if (SDL_GetDisplayBounds(setup.display, &bounds) == 0) {
@@ -57,30 +73,55 @@ tl::expected<std::unique_ptr<SdlScreen>, std::string> SdlScreen::create(const Sc
     // Never wait for vsync in present: one loop serves every screen, and a
     // present that blocks on one display would halve the others' frame rate.
     // The loop paces frames by their due times instead.
-    const Uint32 renderer_flags = setup.headless ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
-    RendererPtr renderer(SDL_CreateRenderer(window.get(), -1, renderer_flags));
-    if (!renderer && !setup.headless) {
+    RendererPtr renderer(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_ACCELERATED));
+    if (!renderer) {
         renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
     }
     if (!renderer) {
         return tl::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
     }
+    return std::pair{std::move(window), std::move(renderer)};
+}
+
+}  // namespace
+
+tl::expected<std::unique_ptr<SdlScreen>, std::string> SdlScreen::create(const ScreenSetup& setup) {
+    WindowPtr window;
+    SurfacePtr canvas;
+    RendererPtr renderer;
+    if (setup.headless) {
+        auto created = create_canvas(setup.width.value_or(1920), setup.height.value_or(1080));
+        if (!created) {
+            return tl::unexpected(created.error());
+        }
+        canvas = std::move(created->first);
+        renderer = std::move(created->second);
+    } else {
+        auto created = create_window(setup);
+        if (!created) {
+            return tl::unexpected(created.error());
+        }
+        window = std::move(created->first);
+        renderer = std::move(created->second);
+        SDL_ShowCursor(setup.width ? SDL_ENABLE : SDL_DISABLE);
+    }
     FontPtr title_font;
     FontPtr subtitle_font;
     if (setup.font) {
-        int output_height = height;
+        int output_height = 0;
         SDL_GetRendererOutputSize(renderer.get(), nullptr, &output_height);
         title_font.reset(TTF_OpenFont(setup.font->c_str(), std::max(12, int(output_height * kTitleHeightShare))));
         subtitle_font.reset(
             TTF_OpenFont(setup.font->c_str(), std::max(10, int(output_height * kSubtitleHeightShare))));
     }
-    SDL_ShowCursor(setup.headless || setup.width ? SDL_ENABLE : SDL_DISABLE);
-    return std::unique_ptr<SdlScreen>(
-        new SdlScreen(std::move(window), std::move(renderer), std::move(title_font), std::move(subtitle_font)));
+    return std::unique_ptr<SdlScreen>(new SdlScreen(std::move(window), std::move(canvas), std::move(renderer),
+                                                    std::move(title_font), std::move(subtitle_font)));
 }
 
-SdlScreen::SdlScreen(WindowPtr window, RendererPtr renderer, FontPtr title_font, FontPtr subtitle_font)
+SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, FontPtr title_font,
+                     FontPtr subtitle_font)
     : m_window(std::move(window)),
+      m_canvas(std::move(canvas)),
       m_renderer(std::move(renderer)),
       m_title_font(std::move(title_font)),
       m_subtitle_font(std::move(subtitle_font)) {
@@ -111,7 +152,54 @@ bool SdlScreen::upload(const AVFrame& picture) {
                                 picture.linesize[1], picture.data[2], picture.linesize[2]) == 0;
 }
 
+bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
+    const int width = picture.width;
+    const int height = picture.height;
+    const int chroma_height = (height + 1) / 2;
+    const int chroma_pitch = (width + 1) / 2;
+    const bool nv12 = picture.format == AV_PIX_FMT_NV12;
+    const std::size_t luma_size = static_cast<std::size_t>(width) * height;
+    m_planes.resize(luma_size + static_cast<std::size_t>(chroma_pitch) * chroma_height * 2);
+    Uint8* out = m_planes.data();
+    auto copy_plane = [&out](const Uint8* source, int pitch, int row_bytes, int rows) {
+        for (int row = 0; row < rows; ++row) {
+            std::copy_n(source + static_cast<std::ptrdiff_t>(row) * pitch, row_bytes, out);
+            out += row_bytes;
+        }
+    };
+    copy_plane(picture.data[0], picture.linesize[0], width, height);
+    if (nv12) {
+        copy_plane(picture.data[1], picture.linesize[1], chroma_pitch * 2, chroma_height);
+    } else {
+        copy_plane(picture.data[1], picture.linesize[1], chroma_pitch, chroma_height);
+        copy_plane(picture.data[2], picture.linesize[2], chroma_pitch, chroma_height);
+    }
+    const Placement placement = fit_picture(width, height, 0, m_canvas->w, m_canvas->h);
+    auto* target = static_cast<Uint8*>(m_canvas->pixels) + static_cast<std::ptrdiff_t>(placement.y) * m_canvas->pitch +
+                   static_cast<std::ptrdiff_t>(placement.x) * 4;
+    SDL_SetYUVConversionMode(conversion_mode(picture));
+    if (SDL_ConvertPixels(width, height, nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV, m_planes.data(), width,
+                          m_canvas->format->format, target, m_canvas->pitch) != 0) {
+        return false;
+    }
+    m_picture.reset();  // the canvas holds the picture now
+    return true;
+}
+
 void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
+    // Headless, a picture that maps onto the canvas pixel for pixel is
+    // converted straight into it: the same SDL conversion the software
+    // renderer would do, without its intermediate surface and copy.
+    if (m_canvas && rotation_degrees == 0 &&
+        fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h).width == picture.width) {
+        if (convert_into_canvas(picture)) {
+            m_showing_slate = false;
+            m_rotation = 0;
+            const Placement placement = fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h);
+            fill_bars(placement);
+            return;
+        }
+    }
     if (!upload(picture)) {
         return;  // keep the previous picture rather than flash black
     }
@@ -169,17 +257,37 @@ void SdlScreen::draw() {
         return;
     }
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
     if (!m_picture) {
+        if (!m_canvas) {
+            SDL_RenderClear(renderer);  // (a canvas keeps its converted picture)
+        }
         return;
     }
     const Placement placement = fit_picture(m_picture_width, m_picture_height, m_rotation, width, height);
     const SDL_Rect destination{placement.x, placement.y, placement.width, placement.height};
     if (m_rotation == 0) {
+        fill_bars(placement);
         SDL_RenderCopy(renderer, m_picture.get(), nullptr, &destination);
     } else {
+        SDL_RenderClear(renderer);
         SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr, SDL_FLIP_NONE);
     }
+}
+
+void SdlScreen::fill_bars(const Placement& placement) {
+    // Only the bars are painted: the picture covers the rest, and clearing a
+    // whole 4K screen per frame is not free in software.
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
+    const int bottom = placement.y + placement.height;
+    const int right = placement.x + placement.width;
+    const SDL_Rect bars[] = {{0, 0, width, placement.y},
+                             {0, bottom, width, height - bottom},
+                             {0, placement.y, placement.x, placement.height},
+                             {right, placement.y, width - right, placement.height}};
+    SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
+    SDL_RenderFillRects(m_renderer.get(), bars, 4);
 }
 
 void SdlScreen::redraw() {
@@ -188,6 +296,9 @@ void SdlScreen::redraw() {
 }
 
 bool SdlScreen::save_screenshot(const std::filesystem::path& path) {
+    if (m_canvas) {
+        return IMG_SavePNG(m_canvas.get(), path.c_str()) == 0;
+    }
     // Drawn afresh rather than read back after present: after a present the
     // back buffer's content is undefined on accelerated renderers.
     draw();

@@ -1,16 +1,19 @@
 #pragma once
 // One kiosk screen: a window (full screen on its display, or a window of a
-// given size, or offscreen when headless) and its renderer. Implements the
-// player's VideoOutput. Main thread only, as SDL requires.
+// given size) and its renderer, or, headless, SDL's software renderer
+// drawing into a picture in memory. Implements the player's VideoOutput.
+// Main thread only, as SDL requires.
 
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <tl/expected.hpp>
 
 #include "playback/video_output.h"
+#include "picture_fit.h"
 #include "sdl_deleters.h"
 
 namespace kiosk::render {
@@ -18,7 +21,7 @@ namespace kiosk::render {
 struct ScreenSetup {
     int display = 0;                    // SDL display index
     std::optional<int> width, height;   // a window of this size instead of full screen
-    bool headless = false;              // offscreen window, software renderer
+    bool headless = false;              // no window: software renderer into memory
     std::string title = "Population Culture Window";
     std::optional<std::filesystem::path> font;  // for slates; none draws bars only
 };
@@ -33,19 +36,23 @@ public:
 
     // Draws the current content again (after the window was exposed).
     void redraw();
-    Uint32 window_id() const { return SDL_GetWindowID(m_window.get()); }
 
 private:
-    SdlScreen(WindowPtr window, RendererPtr renderer, FontPtr title_font, FontPtr subtitle_font);
+    SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, FontPtr title_font,
+              FontPtr subtitle_font);
     void draw();
     bool upload(const AVFrame& picture);
+    bool convert_into_canvas(const AVFrame& picture);
+    void fill_bars(const Placement& placement);
     SDL_Texture* render_text(TTF_Font* font, const std::string& text);
 
-    WindowPtr m_window;
+    WindowPtr m_window;   // null when headless
+    SurfacePtr m_canvas;  // headless only: what the renderer draws into
     RendererPtr m_renderer;
     FontPtr m_title_font;
     FontPtr m_subtitle_font;
     TexturePtr m_picture;  // the decoded picture as YUV planes
+    std::vector<Uint8> m_planes;  // headless: the picture's planes back to back, as SDL converts them
     Uint32 m_picture_format = 0;
     int m_picture_width = 0;
     int m_picture_height = 0;

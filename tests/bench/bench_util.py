@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import threading
@@ -47,6 +48,8 @@ class Measurement:
     timed_out: bool = False
     output_tail: str = ""
     result: dict | None = None
+    # CPU seconds other processes on the machine used while this group ran.
+    background_cpu_s: float = 0.0
 
     @property
     def cpu_s(self) -> float:
@@ -124,15 +127,30 @@ def read_json(path: str) -> dict | None:
         return None
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot (/proc/stat)."""
+    with open("/proc/stat", encoding="ascii") as f:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, f.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def run_concurrent(specs: list[Spec], log_dir: str) -> list[Measurement]:
     """Starts every spec at once and waits for all of them."""
     children = [_Child(s, log_dir) for s in specs]
+    busy_before = busy_cpu_seconds()
     try:
         for child in children:
             child.start()
-        return [child.finish() for child in children]
+        measured = [child.finish() for child in children]
     finally:
-        kill_all()
+        for child in children:
+            if hasattr(child, "proc"):
+                kill_group(child.proc.pid)
+                _live_groups.discard(child.proc.pid)
+    background = max(0.0, busy_cpu_seconds() - busy_before - sum(m.cpu_s for m in measured))
+    for m in measured:
+        m.background_cpu_s = round(background, 2)
+    return measured
 
 
 def run_sequential(specs: list[Spec], log_dir: str) -> list[Measurement]:
@@ -140,24 +158,42 @@ def run_sequential(specs: list[Spec], log_dir: str) -> list[Measurement]:
 
 
 @contextmanager
-def xvfb_display(number: int, geometry: str, log_dir: str):
+def xvfb_display(number: int, geometry: str, log_dir: str, wait_s: float = 15):
     """Runs `Xvfb :number` for the duration of the block; yields the DISPLAY
     value, or None if the display is taken or the server does not come up."""
-    socket = f"/tmp/.X11-unix/X{number}"
-    if os.path.exists(f"/tmp/.X{number}-lock") or os.path.exists(socket):
+    if _display_taken(number):
         yield None
         return
+    ready_r, ready_w = os.pipe()
     with open(os.path.join(log_dir, f"xvfb-{number}.log"), "wb") as log:
-        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", geometry, "-nolisten", "tcp"],
-                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        # -displayfd: Xvfb writes the display number there once it accepts clients.
+        proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", geometry, "-nolisten", "tcp",
+                                 "-displayfd", str(ready_w)], stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT, pass_fds=(ready_w,), start_new_session=True)
+    os.close(ready_w)
     _live_groups.add(proc.pid)
     try:
-        deadline = time.monotonic() + 10
-        while not os.path.exists(socket) and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        yield f":{number}" if os.path.exists(socket) and proc.poll() is None else None
+        ready = select.select([ready_r], [], [], wait_s)[0] and os.read(ready_r, 64).strip()
+        yield f":{number}" if ready and proc.poll() is None else None
     finally:
-        kill_group(proc.pid)
+        os.close(ready_r)
+        # SIGTERM lets Xvfb remove its lock file and socket.
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            kill_group(proc.pid)
+            proc.wait()
         _live_groups.discard(proc.pid)
-        proc.wait()
+
+
+def _display_taken(number: int) -> bool:
+    """True if a live process holds /tmp/.X<number>-lock (a stale lock Xvfb replaces)."""
+    try:
+        with open(f"/tmp/.X{number}-lock", encoding="ascii") as f:
+            os.kill(int(f.read().strip()), 0)
+        return True
+    except PermissionError:
+        return True
+    except (OSError, ValueError):
+        return False

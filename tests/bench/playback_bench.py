@@ -128,18 +128,14 @@ def ensure_media(media_dir: str, quick: bool, scenarios: list[str], log_dir: str
 
 # ---------------------------------------------------------------- measuring
 
-def last_int(pattern: str, text: str) -> int | None:
-    found = re.findall(pattern, text)
-    return int(found[-1]) if found else None
-
-
 def reference_drops(m) -> int | None:
     """Frame drops a reference printed: mpv's status counters or ffplay's fd=."""
     if m.label.startswith("mpv"):
         found = re.findall(r"MPVSTAT vo_drop=(\d+) dec_drop=(\d+)", m.output_tail)
         return int(found[-1][0]) + int(found[-1][1]) if found else None
     if m.label.startswith("ffplay"):
-        return last_int(r"fd=\s*(\d+)", m.output_tail)
+        found = re.findall(r"fd=\s*(\d+)", m.output_tail)
+        return int(found[-1]) if found else None
     return None
 
 
@@ -162,7 +158,11 @@ class Step:
         self.rounds = rounds
         best = min(rounds, key=lambda ms: sum(m.cpu_s for m in ms))
         self.cpu = sum(m.cpu_s for m in best)
-        self.wall = sum(m.wall_s for m in best) if sequential else max(m.wall_s for m in best)
+        span = sum if sequential else max
+        self.wall = span(m.wall_s for m in best)
+        # Other processes' CPU seconds and the wall time over all rounds.
+        self.background = sum(span(m.background_cpu_s for m in ms) for ms in rounds)
+        self.all_wall = sum(span(m.wall_s for m in ms) for ms in rounds)
         rss = [m.maxrss_kb / 1024 for m in best]
         self.rss_mb = max(rss) if sequential else sum(rss)
         drops = [[reference_drops(m) for m in ms] for ms in rounds]
@@ -317,7 +317,7 @@ def scenario_transitions(b: Bench, media: dict) -> tuple:
             row("per switch ms: ours / mpv", (o.wall - total) / switches * 1000,
                 (mp.wall - total) / switches * 1000, valid=ok, note=f"(wall - content) / {switches}"),
             row("per file ms: ffplay (1 process each)", (fp.wall - total) / len(clips) * 1000,
-                note=f"(wall - content) / {len(clips)}; " + "; ".join(fp.problems)),
+                note="; ".join([f"(wall - content) / {len(clips)}", *fp.problems])),
             row("dropped frames: ours (ref mpv)", o.stat("frames_dropped"), mp.drops, valid=ok),
             row("CPU s: ours / mpv", o.cpu, mp.cpu, valid=ok)]
     return rows, s
@@ -345,6 +345,13 @@ def scenario_xvfb(b: Bench, media: dict) -> tuple:
             row("peak RSS MB: ours / mpv x11", o.rss_mb, mp.rss_mb, valid=ok),
             row("wall s: mpv x11 (real time?)", mp.wall, d, within=realtime(d), note="; ".join(mp.problems))]
     return rows, s
+
+
+def background_row(steps: dict) -> dict:
+    """How busy the rest of the machine was while the scenario measured."""
+    cores = sum(s.background for s in steps.values()) / sum(s.all_wall for s in steps.values())
+    return row("other processes' CPU, cores", cores, within=(0, 0.1), target="<= 0.1 (idle)",
+               note="machine not idle: figures disturbed" if cores > 0.1 else "")
 
 
 SCENARIOS = {"single": scenario_single, "four": scenario_four,
@@ -415,6 +422,8 @@ def main() -> int:
             for name in dict.fromkeys(args.scenario):
                 print(f"bench: running {name}...", file=sys.stderr, flush=True)
                 scenario_rows, steps = SCENARIOS[name](bench, media)
+                if steps:
+                    scenario_rows.append(background_row(steps))
                 rows += [{"scenario": name, **r} for r in scenario_rows]
                 raw[name] = {step: [[m.to_json() for m in ms] for ms in st.rounds]
                              for step, st in steps.items()}
