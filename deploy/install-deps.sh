@@ -2,6 +2,7 @@
 # Installs exactly the Debian 12 packages the kiosk needs to build, run and test
 # that are not installed yet. Works as root or through sudo.
 #   deploy/install-deps.sh            build + run dependencies
+#   deploy/install-deps.sh --run      also what the sample programme is made with
 #   deploy/install-deps.sh --test     also the tools the tests and benchmarks use
 set -euo pipefail
 
@@ -15,12 +16,16 @@ build_packages=(
   libgtest-dev libgmock-dev
   libfontconfig-dev fonts-noto-cjk fonts-wqy-zenhei fontconfig
 )
+run_packages=(ffmpeg)
 test_packages=(ffmpeg xvfb xauth mpv python3 time)
 
 want=("${build_packages[@]}")
-if [[ "${1:-}" == "--test" ]]; then
-  want+=("${test_packages[@]}")
-fi
+case "${1:-}" in
+  --run) want+=("${run_packages[@]}") ;;
+  --test) want+=("${test_packages[@]}") ;;
+  "") ;;
+  *) echo "usage: install-deps.sh [--run|--test]" >&2; exit 2 ;;
+esac
 
 missing=()
 for package in "${want[@]}"; do

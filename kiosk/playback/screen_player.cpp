@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "frame_pacing.h"
+#include "sound_fade.h"
 
 namespace kiosk::playback {
 namespace {
@@ -17,8 +18,11 @@ constexpr double kSoundLead = 0.200;
 constexpr auto kSoundTopUpInterval = std::chrono::milliseconds(20);
 // How soon to look again when the decoder has not delivered the next picture.
 constexpr auto kDecoderPollInterval = std::chrono::milliseconds(2);
-// Fade-in at the start of each item's sound, so a join never clicks.
+// Fade at both ends of each item's sound, so a join never clicks.
 constexpr double kSoundFadeSeconds = 0.005;
+// Queued sound below which a chunk is written without waiting to learn
+// whether it is the item's last (and should fade out).
+constexpr double kSoundLowWater = 0.060;
 
 }  // namespace
 
@@ -33,6 +37,7 @@ struct ScreenPlayer::Item {
     double sound_end = 0.0;  // item seconds
     std::optional<AudioChunk> pending_sound;
     std::size_t pending_sound_offset = 0;  // frames of pending_sound already written
+    bool pending_sound_ready = false;      // faded as needed, being written
     bool sound_started = false;
     bool picture_shown = false;
     bool sound_written = false;
@@ -146,6 +151,8 @@ void ScreenPlayer::request_next_item(SteadyTime now) {
 void ScreenPlayer::start_item(std::unique_ptr<Item> item, double start, SteadyTime now) {
     item->start = start;
     item->source->start_playing();
+    spdlog::info("{}: playing {}", m_programme.playlist.name,
+                 m_programme.playlist.items[item->index].path.filename().string());
     if (!item->source->info().has_video) {
         // Sound only: a card with the title, so the screen is never blank.
         m_output.show_slate(item->source->path().stem().string(), "♪");
@@ -174,10 +181,13 @@ void ScreenPlayer::feed_sound(SteadyTime now) {
 }
 
 bool ScreenPlayer::feed_item_sound(Item& item, double until) {
+    const auto channels = static_cast<std::size_t>(m_audio->channels());
+    const auto fade_frames = static_cast<std::size_t>(kSoundFadeSeconds * m_audio->sample_rate());
     while (!item.sound_ended && m_audio->written_until() < until) {
         if (!item.pending_sound) {
             item.pending_sound = item.source->audio_chunks().try_pop();
             item.pending_sound_offset = 0;
+            item.pending_sound_ready = false;
             if (!item.pending_sound) {
                 return false;  // the decoder is behind; top up next pass
             }
@@ -185,21 +195,26 @@ bool ScreenPlayer::feed_item_sound(Item& item, double until) {
         AudioChunk& chunk = *item.pending_sound;
         if (chunk.end_of_stream) {
             item.sound_ended = true;
-            item.sound_end = chunk.pts;
             item.pending_sound.reset();
             break;
         }
-        const auto channels = static_cast<std::size_t>(m_audio->channels());
-        if (!item.sound_started) {
-            const auto fade_frames = static_cast<std::size_t>(kSoundFadeSeconds * m_audio->sample_rate());
-            const std::size_t frames = std::min(fade_frames, chunk.samples.size() / channels);
-            for (std::size_t frame = 0; frame < frames; ++frame) {
-                const float gain = static_cast<float>(frame) / static_cast<float>(fade_frames);
-                for (std::size_t channel = 0; channel < channels; ++channel) {
-                    chunk.samples[frame * channels + channel] *= gain;
-                }
+        if (!item.pending_sound_ready) {
+            // The last chunk of an item fades out, so its successor must be
+            // seen first; while plenty of sound is queued, waiting costs
+            // nothing, and when the ring runs low the chunk goes as it is.
+            std::optional<bool> successor_ends;
+            item.source->audio_chunks().peek([&](const AudioChunk& next) { successor_ends = next.end_of_stream; });
+            if (!successor_ends && m_audio->written_until() > until - kSoundLead + kSoundLowWater) {
+                return false;
             }
-            item.sound_started = true;
+            if (!item.sound_started) {
+                fade_in(chunk.samples, channels, fade_frames);
+                item.sound_started = true;
+            }
+            if (successor_ends.value_or(false)) {
+                fade_out(chunk.samples, channels, fade_frames);
+            }
+            item.pending_sound_ready = true;
         }
         const std::size_t total = chunk.samples.size() / channels;
         const double chunk_start =

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a running kiosk: installs what
+# is missing, builds, makes the sample film programme and starts the kiosk on
+# it, in a window when there is a display and headless otherwise.
+#   deploy/run-kiosk.sh [extra kiosk options, e.g. --run-for 30]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+"$repo/deploy/install-deps.sh" --run
+configure_and_build "$repo/build"
+
+data_dir="$repo/build/kiosk-data"
+as_invoking_user "$repo/content/sample/films/make_sample_films.sh" "$data_dir/media"
+
+mode=()
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+  echo "run-kiosk: no display found: running headless (logs only)"
+  mode=(--headless)
+fi
+exec "$repo/build/kiosk/kiosk" --data-dir "$data_dir" --config "$repo/deploy/examples/sample-hall.toml" \
+  "${mode[@]}" "$@"
