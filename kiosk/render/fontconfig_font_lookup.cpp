@@ -42,13 +42,20 @@ std::optional<std::filesystem::path> find_cjk_font() {
     if (FcInit() == FcFalse) {
         return std::nullopt;
     }
+    std::optional<std::filesystem::path> found;
     constexpr std::array kPreferred{"Noto Sans CJK SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"};
     for (const char* family : kPreferred) {
-        if (auto path = match(family, true)) {
-            return path;
+        if ((found = match(family, true))) {
+            break;
         }
     }
-    return match("sans-serif", false);
+    if (!found) {
+        found = match("sans-serif", false);
+    }
+    // The kiosk needs one file name, once: fontconfig's caches go now
+    // rather than live for the whole run.
+    FcFini();
+    return found;
 }
 
 }  // namespace kiosk::render

@@ -339,7 +339,7 @@ def scenario_xvfb(b: Bench, media: dict) -> tuple:
     o, fl, mp = s["ours"], s["floor"], s["mpv x11"]
     ok, note = o.stats is not None, our_note(o)
     rows = [row("CPU s: ours windowed / floor", o.cpu, fl.cpu, valid=ok, note=note),
-            row("CPU s: mpv --vo=x11 / floor", mp.cpu, fl.cpu),
+            row("CPU s: mpv --vo=x11 / floor", mp.cpu, fl.cpu, note="X server's CPU not included"),
             row("CPU s: ours windowed / mpv x11", o.cpu, mp.cpu, valid=ok),
             row("dropped frames: ours (ref mpv x11)", o.stat("frames_dropped"), mp.drops, valid=ok),
             row("peak RSS MB: ours / mpv x11", o.rss_mb, mp.rss_mb, valid=ok),

@@ -1,0 +1,221 @@
+// load_kiosk_config: the kiosk's TOML configuration, read from real temporary files.
+#include "app/kiosk_config.h"
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace kiosk::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Each test gets a fresh directory for its config files.
+class KioskConfigTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        std::string pattern = (fs::temp_directory_path() / "kiosk-config-XXXXXX").string();
+        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+        dir = pattern;
+    }
+    void TearDown() override {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+
+    fs::path write(const std::string& text, const std::string& name = "kiosk.toml") {
+        const fs::path path = dir / name;
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    fs::path dir;
+};
+
+TEST_F(KioskConfigTest, ReadsAFullConfiguration) {
+    const fs::path path = write(R"(image_seconds = 7.5
+decoder_threads = 2
+hardware_decoding = false
+log_level = "debug"
+audio_device = "hw:1"
+
+[[screen]]
+zone = "boards"
+display = 1
+media = ["films/a.mp4", "/srv/media/b.mp4"]
+
+[[screen]]
+zone = "health"
+display = 2
+media_dir = "health-films"
+)");
+    const auto config = load_kiosk_config(path);
+    ASSERT_TRUE(config) << config.error().message;
+
+    EXPECT_DOUBLE_EQ(config->image_seconds, 7.5);
+    EXPECT_EQ(config->decoder_threads, 2);
+    EXPECT_FALSE(config->hardware_decoding);
+    EXPECT_EQ(config->log_level, "debug");
+    EXPECT_EQ(config->audio_device, "hw:1");
+
+    ASSERT_EQ(config->screens.size(), 2u);
+    const ScreenConfig& boards = config->screens[0];
+    EXPECT_EQ(boards.zone, "boards");
+    EXPECT_EQ(boards.display, 1);
+    ASSERT_EQ(boards.media.size(), 2u);
+    EXPECT_EQ(boards.media[0], dir / "films/a.mp4") << "relative to the config file";
+    EXPECT_EQ(boards.media[1], fs::path("/srv/media/b.mp4")) << "absolute paths stay as written";
+    EXPECT_FALSE(boards.media_dir.has_value());
+    EXPECT_TRUE(boards.sound) << "the first screen plays sound unless told not to";
+
+    const ScreenConfig& health = config->screens[1];
+    EXPECT_EQ(health.zone, "health");
+    EXPECT_EQ(health.display, 2);
+    EXPECT_TRUE(health.media.empty());
+    EXPECT_EQ(health.media_dir, dir / "health-films");
+    EXPECT_FALSE(health.sound) << "only the first screen has sound by default";
+}
+
+TEST_F(KioskConfigTest, EmptyFileGivesTheDefaults) {
+    const auto config = load_kiosk_config(write(""));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_TRUE(config->screens.empty());
+    EXPECT_DOUBLE_EQ(config->image_seconds, 10.0);
+    EXPECT_EQ(config->decoder_threads, 1);
+    EXPECT_TRUE(config->hardware_decoding);
+    EXPECT_EQ(config->log_level, "info");
+    EXPECT_FALSE(config->audio_device.has_value());
+}
+
+TEST_F(KioskConfigTest, ScreenKeysAreOptional) {
+    const auto config = load_kiosk_config(write("[[screen]]\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->screens.size(), 1u);
+    EXPECT_EQ(config->screens[0].zone, "av");
+    EXPECT_EQ(config->screens[0].display, 0);
+    EXPECT_TRUE(config->screens[0].sound);
+}
+
+TEST_F(KioskConfigTest, ExplicitSoundSettingsWin) {
+    const auto config = load_kiosk_config(write(R"([[screen]]
+zone = "av"
+sound = false
+
+[[screen]]
+zone = "models"
+sound = true
+)"));
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->screens.size(), 2u);
+    EXPECT_FALSE(config->screens[0].sound);
+    EXPECT_TRUE(config->screens[1].sound);
+}
+
+TEST_F(KioskConfigTest, IntegerImageSecondsIsAccepted) {
+    const auto config = load_kiosk_config(write("image_seconds = 5\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_DOUBLE_EQ(config->image_seconds, 5.0);
+}
+
+TEST_F(KioskConfigTest, FourScreensAreAllowed) {
+    std::string text;
+    for (int display = 0; display < 4; ++display) {
+        text += "[[screen]]\ndisplay = " + std::to_string(display) + "\n";
+    }
+    const auto config = load_kiosk_config(write(text));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->screens.size(), 4u);
+}
+
+TEST_F(KioskConfigTest, MissingFileIsAnErrorNamingTheFile) {
+    const fs::path path = dir / "absent.toml";
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find(path.string()), std::string::npos) << config.error().message;
+}
+
+// A file with one mistake, the line it is on and the key the message must name.
+struct BadConfig {
+    const char* name;
+    const char* text;
+    int line;
+    const char* key;
+};
+
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const BadConfig& c, std::ostream* os) {
+    *os << c.name;
+}
+
+class KioskConfigError : public KioskConfigTest, public ::testing::WithParamInterface<BadConfig> {};
+
+TEST_P(KioskConfigError, ReportsFileLineAndKey) {
+    const BadConfig& bad = GetParam();
+    const fs::path path = write(bad.text);
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config) << "accepted:\n" << bad.text;
+    const std::string& message = config.error().message;
+    const std::string location = path.string() + ":" + std::to_string(bad.line) + ":";
+    EXPECT_EQ(message.rfind(location, 0), 0u) << "message should start with " << location << ": " << message;
+    EXPECT_NE(message.find(bad.key), std::string::npos)
+        << "message should name " << bad.key << ": " << message;
+}
+
+constexpr const char* kFiveScreens = R"(log_level = "info"
+
+[[screen]]
+display = 0
+[[screen]]
+display = 1
+[[screen]]
+display = 2
+[[screen]]
+display = 3
+[[screen]]
+display = 4
+)";
+
+INSTANTIATE_TEST_SUITE_P(
+    Cases, KioskConfigError,
+    ::testing::Values(
+        BadConfig{"unknown_zone", "[[screen]]\ndisplay = 0\nzone = \"lobby\"\n", 3, "zone"},
+        BadConfig{"zone_not_a_string", "[[screen]]\nzone = 3\n", 2, "zone"},
+        BadConfig{"display_too_large", "[[screen]]\nzone = \"av\"\ndisplay = 8\n", 3, "display"},
+        BadConfig{"display_negative", "\n[[screen]]\ndisplay = -1\n", 3, "display"},
+        BadConfig{"image_seconds_not_a_number", "log_level = \"info\"\nimage_seconds = \"ten\"\n", 2,
+                  "image_seconds"},
+        BadConfig{"image_seconds_out_of_range", "image_seconds = 0\n", 1, "image_seconds"},
+        BadConfig{"decoder_threads_out_of_range", "decoder_threads = 17\n", 1, "decoder_threads"},
+        BadConfig{"hardware_decoding_not_boolean", "\nhardware_decoding = \"yes\"\n", 2, "hardware_decoding"},
+        BadConfig{"unknown_log_level", "log_level = \"loud\"\n", 1, "log_level"},
+        BadConfig{"sound_not_boolean", "[[screen]]\nsound = 1\n", 2, "sound"},
+        BadConfig{"media_not_a_list", "[[screen]]\nmedia = \"a.mp4\"\n", 2, "media"},
+        BadConfig{"media_entry_not_a_path", "[[screen]]\nmedia = [\"a.mp4\", 7]\n", 2, "media"},
+        BadConfig{"media_dir_not_a_path", "[[screen]]\n\nmedia_dir = false\n", 3, "media_dir"},
+        BadConfig{"screen_not_a_list", "screen = 1\n", 1, "screen"},
+        BadConfig{"more_than_four_screens", kFiveScreens, 3, "screen"}),
+    [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
+
+TEST_F(KioskConfigTest, SyntaxErrorReportsItsLine) {
+    const fs::path path = write("log_level = \"info\"\n\n[[screen]]\nzone = \"av\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    const std::string location = path.string() + ":4:";
+    EXPECT_EQ(config.error().message.rfind(location, 0), 0u) << config.error().message;
+    EXPECT_GT(config.error().message.size(), location.size() + 2) << "a description follows the location";
+}
+
+TEST_F(KioskConfigTest, DuplicateKeyIsASyntaxError) {
+    const fs::path path = write("image_seconds = 3\nimage_seconds = 4\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().message.rfind(path.string() + ":2:", 0), 0u) << config.error().message;
+}
+
+}  // namespace
+}  // namespace kiosk::app

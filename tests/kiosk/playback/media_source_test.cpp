@@ -1,0 +1,293 @@
+// MediaSource: real demuxing and decoding of the generated test media on the source's own threads.
+//
+// Every wait on the decoder threads has a generous deadline, so a broken source fails a test instead
+// of hanging it.
+#include "playback/media_source.h"
+
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+extern "C" {
+#include <libavutil/frame.h>
+#include <libavutil/pixfmt.h>
+}
+
+namespace kiosk::playback {
+namespace {
+
+using content::MediaErrorKind;
+using namespace std::chrono_literals;
+
+constexpr auto kDecodeDeadline = 10s;
+
+std::filesystem::path media(const std::string& name) {
+    return std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name;
+}
+
+SourceOptions with_sound() {
+    SourceOptions options;
+    options.audio = AudioFormat{48000, 2};
+    options.hardware_decoding = false;  // system-memory yuv420p on every machine
+    return options;
+}
+
+SourceOptions without_sound() {
+    SourceOptions options;
+    options.hardware_decoding = false;
+    return options;
+}
+
+std::unique_ptr<MediaSource> open_or_fail(const std::string& name, const SourceOptions& options) {
+    auto source = MediaSource::open(media(name), options);
+    if (!source) {
+        ADD_FAILURE() << name << ": " << source.error().message;
+        return nullptr;
+    }
+    return std::move(*source);
+}
+
+// The next item, or nothing when none arrives before the deadline.
+template <typename T>
+std::optional<T> pop_before(BoundedQueue<T>& queue, SteadyTime deadline) {
+    if (!queue.wait_until_not_empty(deadline)) {
+        return std::nullopt;
+    }
+    return queue.try_pop();
+}
+
+// Every video frame up to (not including) the end-of-stream marker; fails the test when the
+// marker does not arrive in time.
+std::vector<VideoFrame> pop_all_video(MediaSource& source) {
+    const SteadyTime deadline = std::chrono::steady_clock::now() + kDecodeDeadline;
+    std::vector<VideoFrame> frames;
+    while (auto frame = pop_before(source.video_frames(), deadline)) {
+        if (frame->end_of_stream) {
+            return frames;
+        }
+        frames.push_back(std::move(*frame));
+    }
+    ADD_FAILURE() << "no end of video stream within the deadline";
+    return frames;
+}
+
+std::vector<AudioChunk> pop_all_audio(MediaSource& source) {
+    const SteadyTime deadline = std::chrono::steady_clock::now() + kDecodeDeadline;
+    std::vector<AudioChunk> chunks;
+    while (auto chunk = pop_before(source.audio_chunks(), deadline)) {
+        if (chunk->end_of_stream) {
+            return chunks;
+        }
+        chunks.push_back(std::move(*chunk));
+    }
+    ADD_FAILURE() << "no end of audio stream within the deadline";
+    return chunks;
+}
+
+TEST(MediaSource, DescribesAFilmWithSound) {
+    auto source = open_or_fail("h264_aac.mp4", with_sound());
+    ASSERT_TRUE(source);
+    const StreamInfo& info = source->info();
+    EXPECT_TRUE(info.has_video);
+    EXPECT_TRUE(info.has_audio);
+    EXPECT_FALSE(info.is_still);
+    EXPECT_EQ(info.width, 320);
+    EXPECT_EQ(info.height, 240);
+    EXPECT_EQ(info.rotation_degrees, 0);
+    EXPECT_NEAR(info.nominal_frame_interval, 1.0 / 30.0, 1e-3);
+    EXPECT_FALSE(info.hardware_decoding);
+    EXPECT_EQ(source->path(), media("h264_aac.mp4"));
+}
+
+TEST(MediaSource, DecodesEveryVideoFrameInOrder) {
+    auto source = open_or_fail("h264_aac.mp4", with_sound());
+    ASSERT_TRUE(source);
+    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    source->start_playing();
+
+    const std::vector<VideoFrame> frames = pop_all_video(*source);
+    ASSERT_EQ(frames.size(), 60u) << "2 s at 30 fps";
+    EXPECT_NEAR(frames.front().pts, 0.0, 1e-3);
+    EXPECT_NEAR(frames.back().pts, 59.0 / 30.0, 1e-3);
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        ASSERT_TRUE(frames[i].frame) << "frame " << i;
+        EXPECT_EQ(frames[i].frame->format, AV_PIX_FMT_YUV420P) << "frame " << i;
+        EXPECT_EQ(frames[i].frame->width, 320);
+        EXPECT_EQ(frames[i].frame->height, 240);
+        EXPECT_NEAR(frames[i].duration, 1.0 / 30.0, 1e-3) << "frame " << i;
+        if (i > 0) {
+            EXPECT_GT(frames[i].pts, frames[i - 1].pts) << "frame " << i;
+        }
+    }
+    EXPECT_EQ(source->decode_errors(), 0);
+}
+
+TEST(MediaSource, DecodesAboutTwoSecondsOfSoundInTheRequestedFormat) {
+    auto source = open_or_fail("h264_aac.mp4", with_sound());
+    ASSERT_TRUE(source);
+    source->start_playing();
+    pop_all_video(*source);  // the audio decoder runs ahead only so far; video must not block it
+
+    const std::vector<AudioChunk> chunks = pop_all_audio(*source);
+    ASSERT_FALSE(chunks.empty());
+    std::size_t frames = 0;
+    for (const AudioChunk& chunk : chunks) {
+        EXPECT_EQ(chunk.samples.size() % 2, 0u) << "interleaved stereo";
+        frames += chunk.samples.size() / 2;
+    }
+    EXPECT_NEAR(static_cast<double>(frames), 2.0 * 48000, 0.05 * 2.0 * 48000);
+    EXPECT_NEAR(chunks.front().pts, 0.0, 0.03);
+    for (std::size_t i = 1; i < chunks.size(); ++i) {
+        EXPECT_GT(chunks[i].pts, chunks[i - 1].pts) << "chunk " << i;
+    }
+}
+
+TEST(MediaSource, ScreenWithoutSoundDecodesNoAudio) {
+    auto source = open_or_fail("h264_aac.mp4", without_sound());
+    ASSERT_TRUE(source);
+    EXPECT_FALSE(source->info().has_audio);
+    source->start_playing();
+    EXPECT_EQ(pop_all_video(*source).size(), 60u);
+    EXPECT_FALSE(source->audio_chunks().try_pop().has_value());
+}
+
+TEST(MediaSource, HoldsOnlyThePrerollPictureUntilStartPlaying) {
+    auto source = open_or_fail("h264_aac.mp4", without_sound());
+    ASSERT_TRUE(source);
+    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    EXPECT_EQ(source->video_frames().size(), 1u);
+
+    source->start_playing();
+    const SteadyTime deadline = std::chrono::steady_clock::now() + kDecodeDeadline;
+    while (source->video_frames().size() < 3 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(1ms);  // real decoding
+    }
+    EXPECT_EQ(source->video_frames().size(), 3u) << "start_playing lets the decoder run ahead";
+}
+
+TEST(MediaSource, ReportsTheDisplayRotationOfAPortraitFilm) {
+    auto source = open_or_fail("rotated_portrait.mp4", without_sound());
+    ASSERT_TRUE(source);
+    // A quarter turn. Which way depends on the ffmpeg that generated the clip: ffmpeg 5.1 writes its
+    // "rotate=90" as a counter-clockwise matrix (its own autorotate then turns the picture by
+    // transpose=cclock), i.e. 270 clockwise. The direction itself is pinned by media_input_test.
+    const int rotation = source->info().rotation_degrees;
+    EXPECT_TRUE(rotation == 90 || rotation == 270) << rotation;
+    EXPECT_EQ(source->info().width, 320) << "the coded size, before turning";
+}
+
+TEST(MediaSource, ConvertsPixelFormatsTheScreenCannotTake) {
+    auto source = open_or_fail("yuv444.mp4", without_sound());
+    ASSERT_TRUE(source);
+    source->start_playing();
+    const std::vector<VideoFrame> frames = pop_all_video(*source);
+    ASSERT_EQ(frames.size(), 60u);
+    for (const VideoFrame& frame : frames) {
+        ASSERT_EQ(frame.frame->format, AV_PIX_FMT_YUV420P);
+        ASSERT_EQ(frame.frame->width, 320);
+    }
+    EXPECT_GT(frames[1].pts, frames[0].pts) << "timestamps survive the conversion";
+}
+
+TEST(MediaSource, StillPictureIsOneFrameShownForTheStillTime) {
+    SourceOptions options = without_sound();
+    options.still_seconds = 2.5;
+    auto source = open_or_fail("still.png", options);
+    ASSERT_TRUE(source);
+    EXPECT_TRUE(source->info().is_still);
+    EXPECT_TRUE(source->info().has_video);
+    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    source->start_playing();
+
+    const std::vector<VideoFrame> frames = pop_all_video(*source);
+    ASSERT_EQ(frames.size(), 1u);
+    EXPECT_EQ(frames[0].pts, 0.0);
+    EXPECT_EQ(frames[0].duration, 2.5);
+    ASSERT_TRUE(frames[0].frame);
+    EXPECT_EQ(frames[0].frame->width, 320);
+}
+
+// Opens a file and waits for its first picture: the two places a bad file is turned away.
+tl::expected<void, content::MediaError> open_and_wait(const std::string& name) {
+    auto source = MediaSource::open(media(name), with_sound());
+    if (!source) {
+        return tl::unexpected(source.error());
+    }
+    return (*source)->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline);
+}
+
+struct DamagedCase {
+    const char* file;
+    std::optional<MediaErrorKind> kind;  // nothing: any kind will do
+};
+
+// Names the case in test output instead of dumping its bytes.
+void PrintTo(const DamagedCase& c, std::ostream* os) {
+    *os << c.file;
+}
+
+class MediaSourceDamaged : public ::testing::TestWithParam<DamagedCase> {};
+
+TEST_P(MediaSourceDamaged, IsRefusedWithAReason) {
+    const DamagedCase& c = GetParam();
+    const auto result = open_and_wait(c.file);
+    ASSERT_FALSE(result) << c.file << " was accepted";
+    EXPECT_FALSE(result.error().message.empty());
+    if (c.kind) {
+        EXPECT_EQ(result.error().kind, *c.kind)
+            << "got " << content::to_string(result.error().kind) << ": " << result.error().message;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Files, MediaSourceDamaged,
+                         ::testing::Values(DamagedCase{"missing.mp4", MediaErrorKind::missing},
+                                           DamagedCase{"empty.mp4", MediaErrorKind::not_media},
+                                           DamagedCase{"not_media.mp4", MediaErrorKind::not_media},
+                                           DamagedCase{"truncated.mp4", std::nullopt},
+                                           DamagedCase{"unsupported.mkv", MediaErrorKind::unsupported}),
+                         [](const ::testing::TestParamInfo<DamagedCase>& info) {
+                             std::string name = info.param.file;
+                             for (char& c : name) {
+                                 c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+                             }
+                             return name;
+                         });
+
+TEST(MediaSource, DestroyingASourceWithBlockedThreadsReturnsPromptly) {
+    auto source = open_or_fail("clip_3s_00.mp4", with_sound());
+    ASSERT_TRUE(source);
+    source->start_playing();
+    // Nobody takes frames: wait until both output queues are full and the decoders block on them.
+    const SteadyTime deadline = std::chrono::steady_clock::now() + kDecodeDeadline;
+    while ((source->video_frames().size() < 3 || source->audio_chunks().size() < 48) &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(1ms);  // real decoding
+    }
+    ASSERT_EQ(source->video_frames().size(), 3u);
+    ASSERT_EQ(source->audio_chunks().size(), 48u);
+
+    const auto before = std::chrono::steady_clock::now();
+    source.reset();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 1s);
+}
+
+TEST(MediaSource, DestroyingASourceBeforeItPlaysReturnsPromptly) {
+    auto source = open_or_fail("clip_3s_01.mp4", with_sound());
+    ASSERT_TRUE(source);
+    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    const auto before = std::chrono::steady_clock::now();
+    source.reset();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, 1s);
+}
+
+}  // namespace
+}  // namespace kiosk::playback
