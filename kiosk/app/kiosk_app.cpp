@@ -66,7 +66,7 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
             screen.display = index;
             screen.sound = index == 0;
             screens.push_back(screen);
-            result.push_back(playback::ScreenProgramme{playlist, options.loop, 1.0});
+            result.push_back(playback::ScreenProgramme{playlist, options.loop, 1.0, std::nullopt});
         }
         return result;
     }
@@ -90,7 +90,7 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
             spdlog::error("zone {}: the programme is empty (add films to {})", screen.zone,
                           screen.media_dir ? screen.media_dir->string() : std::string("the config"));
         }
-        result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0});
+        result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0, std::nullopt});
     }
     return result;
 }

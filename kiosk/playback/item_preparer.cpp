@@ -8,8 +8,9 @@ namespace {
 // From request to first decoded picture. Past this the item is skipped, so a
 // bad file costs the screen less than a second.
 constexpr std::chrono::milliseconds kPrepareDeadline{900};
-// Requests and results in flight: the player asks for one item at a time.
-constexpr std::size_t kQueueDepth = 4;
+// Requests and results in flight: the player asks for one item at a time,
+// plus one per programme change that overtakes an unfinished request.
+constexpr std::size_t kQueueDepth = 16;
 
 }  // namespace
 
@@ -22,8 +23,9 @@ ItemPreparer::~ItemPreparer() {
     m_thread.join();
 }
 
-void ItemPreparer::request(std::size_t index, std::filesystem::path path, std::optional<double> still_seconds) {
-    m_requests.push(Request{index, std::move(path), still_seconds});
+void ItemPreparer::request(std::uint64_t generation, std::size_t index, std::filesystem::path path,
+                           std::optional<double> still_seconds) {
+    m_requests.push(Request{generation, index, std::move(path), still_seconds});
 }
 
 void ItemPreparer::run() {
@@ -34,6 +36,7 @@ void ItemPreparer::run() {
             options.still_seconds = *request->still_seconds;
         }
         PreparedItem prepared;
+        prepared.generation = request->generation;
         prepared.index = request->index;
         auto source = MediaSource::open(request->path, options);
         if (!source) {

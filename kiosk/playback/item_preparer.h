@@ -4,6 +4,7 @@
 // first picture decoded while the current one still plays.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 namespace kiosk::playback {
 
 struct PreparedItem {
+    std::uint64_t generation = 0;  // as requested: lets the player drop answers to old requests
     std::size_t index = 0;
     std::unique_ptr<MediaSource> source;       // set when the item can play
     std::optional<content::MediaError> error;  // set when it cannot
@@ -29,13 +31,15 @@ public:
 
     // Queues item `index` for opening; `still_seconds` overrides the default
     // display time of a still picture.
-    void request(std::size_t index, std::filesystem::path path, std::optional<double> still_seconds);
+    void request(std::uint64_t generation, std::size_t index, std::filesystem::path path,
+                 std::optional<double> still_seconds);
 
     // A finished preparation, if one is waiting. Never blocks.
     std::optional<PreparedItem> take_ready() { return m_ready.try_pop(); }
 
 private:
     struct Request {
+        std::uint64_t generation;
         std::size_t index;
         std::filesystem::path path;
         std::optional<double> still_seconds;

@@ -16,6 +16,10 @@ public:
     // list is empty). Each call moves on by one.
     std::optional<std::size_t> advance();
 
+    // The next advance() returns `index` (of the current pass): an interrupted
+    // programme resumes with the item the interrupt cut.
+    void restart_at(std::size_t index) { m_next = index < m_item_count ? index : m_item_count; }
+
     // An item of the current pass turned out playable.
     void record_played() { m_played_this_pass = true; }
 

@@ -1,54 +1,18 @@
 #include "screen_player.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include <spdlog/spdlog.h>
-
-#include "frame_pacing.h"
-#include "sound_fade.h"
 
 namespace kiosk::playback {
 namespace {
 
-// How far ahead of the programme sound is written to the device: enough to
-// ride out a slow main-loop pass, little enough that a switch is heard at once.
-constexpr double kSoundLead = 0.200;
 // How often the loop comes back to top up sound while nothing else is due.
 constexpr auto kSoundTopUpInterval = std::chrono::milliseconds(20);
-// How soon to look again when the decoder has not delivered the next picture.
-constexpr auto kDecoderPollInterval = std::chrono::milliseconds(2);
-// Fade at both ends of each item's sound, so a join never clicks.
-constexpr double kSoundFadeSeconds = 0.005;
-// Queued sound below which a chunk is written without waiting to learn
-// whether it is the item's last (and should fade out).
-constexpr double kSoundLowWater = 0.060;
+// Changes due within this much of now cut in at once.
+constexpr double kCutInTolerance = 0.002;
 
 }  // namespace
-
-struct ScreenPlayer::Item {
-    std::size_t index = 0;
-    std::unique_ptr<MediaSource> source;
-    double start = 0.0;  // programme seconds at which item second 0 plays
-    std::optional<VideoFrame> pending_picture;
-    bool pictures_ended = false;
-    double pictures_end = 0.0;  // item seconds: end of the last picture
-    bool sound_ended = false;
-    double sound_end = 0.0;  // item seconds
-    std::optional<AudioChunk> pending_sound;
-    std::size_t pending_sound_offset = 0;  // frames of pending_sound already written
-    bool pending_sound_ready = false;      // faded as needed, being written
-    bool sound_started = false;
-    bool picture_shown = false;
-    bool sound_written = false;
-
-    std::optional<double> end() const {
-        if (!pictures_ended || !sound_ended) {
-            return std::nullopt;
-        }
-        return std::max(pictures_end, sound_end);
-    }
-};
 
 ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& options, VideoOutput& output,
                            AudioTimeline* audio, const Clock& clock)
@@ -59,14 +23,33 @@ ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& optio
       m_started_at(clock.now()),
       m_cursor(m_programme.playlist.items.size(), m_programme.passes),
       m_preparer(options) {
+    if (m_programme.slate) {
+        show_slate(*m_programme.slate);
+    }
     request_next_item(m_started_at);
 }
 
 ScreenPlayer::~ScreenPlayer() = default;
 
-bool ScreenPlayer::finished() const { return m_list_exhausted && !m_current && !m_next && !m_preparing; }
+bool ScreenPlayer::finished() const {
+    return m_list_exhausted && !m_current && !m_next && !m_preparing && !m_pending && !m_suspended;
+}
 
 void ScreenPlayer::wake_by(SteadyTime when) { m_next_wake = std::min(m_next_wake, when); }
+
+void ScreenPlayer::report(PlayEvent::Kind kind, const PlayingItem& item, std::string reason) {
+    if (m_listener) {
+        m_listener(PlayEvent{kind, item.programme, item.path, std::move(reason)});
+    }
+}
+
+void ScreenPlayer::show_slate(const Slate& slate) {
+    if (slate.blank) {
+        m_output.show_slate("", "");
+    } else {
+        m_output.show_slate(slate.title, slate.subtitle);
+    }
+}
 
 void ScreenPlayer::step(SteadyTime now) {
     m_next_wake = now + kSoundTopUpInterval;
@@ -74,6 +57,14 @@ void ScreenPlayer::step(SteadyTime now) {
         request_next_item(now);
     }
     take_prepared_items(now);
+    if (m_pending) {
+        const std::optional<SteadyTime> at = m_pending->change.at;
+        if (!m_current && (!at || now >= *at - to_duration(kCutInTolerance))) {
+            cut_in_pending_change(now);
+        } else if (at) {
+            wake_by(*at);
+        }
+    }
     if (!m_current && m_next) {
         const double start = m_clock.started() ? m_clock.seconds_at(now) : 0.0;
         if (!m_clock.started()) {
@@ -98,24 +89,66 @@ void ScreenPlayer::step(SteadyTime now) {
     finish_item_when_over(now);
 }
 
+void ScreenPlayer::change_programme(ProgrammeChange change, SteadyTime now) {
+    const std::size_t items = change.programme.playlist.items.size();
+    const std::optional<int> passes = change.programme.passes;
+    m_pending = std::make_unique<PendingChange>(
+        PendingChange{std::move(change), PlaylistCursor(items, passes), ++m_last_generation, nullptr, false});
+    request_incoming_item();
+    // The item on screen stops where the new programme cuts in.
+    if (m_current && m_pending->change.at && m_clock.started()) {
+        const double cut = m_clock.seconds_at(std::max(*m_pending->change.at, now));
+        m_current->cut_at = std::max(0.0, cut - m_current->start);
+    }
+}
+
 void ScreenPlayer::take_prepared_items(SteadyTime now) {
     while (auto prepared = m_preparer.take_ready()) {
-        m_preparing = false;
-        const auto& item = m_programme.playlist.items[prepared->index];
-        if (prepared->error) {
-            spdlog::warn("skipping {}: {}", item.path.string(), prepared->error->message);
-            ++m_stats.items_skipped;
-            m_stats.skipped.push_back(SkippedItem{item.path.string(), prepared->error->message});
-            request_next_item(now);
-            continue;
+        if (prepared->generation == m_generation) {
+            m_preparing = false;
+            m_next = accept_prepared(std::move(*prepared), m_programme, m_cursor);
+            if (!m_next) {
+                request_next_item(now);
+            }
+        } else if (m_pending && prepared->generation == m_pending->generation) {
+            m_pending->preparing = false;
+            m_pending->first = accept_prepared(std::move(*prepared), m_pending->change.programme, m_pending->cursor);
+            if (!m_pending->first) {
+                request_incoming_item();
+            }
         }
-        m_cursor.record_played();
-        m_next = std::make_unique<Item>();
-        m_next->index = prepared->index;
-        m_next->source = std::move(prepared->source);
-        m_next->pictures_ended = !m_next->source->info().has_video;
-        m_next->sound_ended = !m_next->source->info().has_audio;
+        // Anything else answers a request a programme change has overtaken.
     }
+}
+
+std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared, const ScreenProgramme& programme,
+                                                           PlaylistCursor& cursor) {
+    const auto& entry = programme.playlist.items[prepared.index];
+    auto item = std::make_unique<PlayingItem>();
+    item->index = prepared.index;
+    item->path = entry.path.string();
+    item->programme = programme.playlist.name;
+    if (prepared.error) {
+        spdlog::warn("skipping {}: {}", item->path, prepared.error->message);
+        ++m_stats.items_skipped;
+        m_stats.skipped.push_back(SkippedItem{item->path, prepared.error->message});
+        report(PlayEvent::Kind::skipped, *item, prepared.error->message);
+        return nullptr;
+    }
+    cursor.record_played();
+    item->source = std::move(prepared.source);
+    item->pictures_ended = !item->source->info().has_video;
+    item->sound_ended = !item->source->info().has_audio;
+    return item;
+}
+
+void ScreenPlayer::request(std::uint64_t generation, const ScreenProgramme& programme, std::size_t index) {
+    const auto& item = programme.playlist.items[index];
+    std::optional<double> still_seconds;
+    if (item.display_time) {
+        still_seconds = std::chrono::duration<double>(*item.display_time).count();
+    }
+    m_preparer.request(generation, index, item.path, still_seconds);
 }
 
 void ScreenPlayer::request_next_item(SteadyTime now) {
@@ -126,7 +159,7 @@ void ScreenPlayer::request_next_item(SteadyTime now) {
         index = m_cursor.advance();
         if (m_cursor.last_pass_failed()) {
             spdlog::error("nothing in playlist '{}' can play", m_programme.playlist.name);
-            m_output.show_slate("节目暂不可用", "Programme unavailable");
+            show_slate(Slate{"节目暂不可用", "Programme unavailable", false});
             m_previous_item_end.reset();  // what follows is a restart, not a join
             if (index) {
                 m_retry_index = index;
@@ -136,23 +169,76 @@ void ScreenPlayer::request_next_item(SteadyTime now) {
         }
     }
     if (!index) {
-        m_list_exhausted = true;
+        // An interrupt's last item is on: the programme it cut is prepared
+        // now, so it resumes without a gap.
+        if (!resume_suspended(now)) {
+            m_list_exhausted = !m_programme.slate;
+        }
         return;
     }
-    const auto& item = m_programme.playlist.items[*index];
-    std::optional<double> still_seconds;
-    if (item.display_time) {
-        still_seconds = std::chrono::duration<double>(*item.display_time).count();
-    }
-    m_preparer.request(*index, item.path, still_seconds);
+    m_list_exhausted = false;
+    request(m_generation, m_programme, *index);
     m_preparing = true;
 }
 
-void ScreenPlayer::start_item(std::unique_ptr<Item> item, double start, SteadyTime now) {
+void ScreenPlayer::request_incoming_item() {
+    if (const std::optional<std::size_t> index = m_pending->cursor.advance()) {
+        request(m_pending->generation, m_pending->change.programme, *index);
+        m_pending->preparing = true;
+    }
+}
+
+void ScreenPlayer::cut_in_pending_change(SteadyTime now) {
+    std::unique_ptr<PendingChange> pending = std::move(m_pending);
+    if (pending->change.resume_after && !m_suspended) {
+        // The item cut (or, if none was, the one that would have come next)
+        // plays again from its start when the interrupt is over.
+        std::size_t cut_index = m_next ? m_next->index : 0;
+        if (m_current) {
+            cut_index = m_current->index;
+        }
+        m_suspended = Suspended{std::move(m_programme), m_cursor, cut_index};
+    }
+    m_programme = std::move(pending->change.programme);
+    m_cursor = pending->cursor;
+    m_generation = pending->generation;
+    m_next = std::move(pending->first);
+    m_preparing = pending->preparing;
+    m_retry_index.reset();
+    m_list_exhausted = false;
+    spdlog::info("{}: programme changes", m_programme.playlist.name.empty() ? "screen" : m_programme.playlist.name);
+    if (m_programme.slate) {
+        show_slate(*m_programme.slate);
+        m_previous_item_end.reset();
+    }
+    if (!m_next && !m_preparing) {
+        request_next_item(now);
+    }
+}
+
+bool ScreenPlayer::resume_suspended(SteadyTime now) {
+    if (!m_suspended) {
+        return false;
+    }
+    Suspended suspended = std::move(*m_suspended);
+    m_suspended.reset();
+    m_programme = std::move(suspended.programme);
+    m_cursor = suspended.cursor;
+    m_cursor.restart_at(suspended.cut_index);
+    m_generation = ++m_last_generation;
+    m_list_exhausted = false;
+    request_next_item(now);
+    return true;
+}
+
+void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start, SteadyTime now) {
     item->start = start;
+    if (m_pending && m_pending->change.at) {
+        item->cut_at = std::max(0.0, m_clock.seconds_at(*m_pending->change.at) - start);
+    }
     item->source->start_playing();
-    spdlog::info("{}: playing {}", m_programme.playlist.name,
-                 m_programme.playlist.items[item->index].path.filename().string());
+    spdlog::info("{}: playing {}", item->programme, std::filesystem::path(item->path).filename().string());
+    report(PlayEvent::Kind::started, *item);
     if (!item->source->info().has_video) {
         // Sound only: a card with the title, so the screen is never blank.
         m_output.show_slate(item->source->path().stem().string(), "♪");
@@ -163,135 +249,9 @@ void ScreenPlayer::start_item(std::unique_ptr<Item> item, double start, SteadyTi
     }
 }
 
-void ScreenPlayer::feed_sound(SteadyTime now) {
-    if (m_audio == nullptr) {
-        return;
-    }
-    const double until = m_clock.seconds_at(now) + kSoundLead;
-    if (!feed_item_sound(*m_current, until)) {
-        return;
-    }
-    // The current item's sound is all written: the next item's follows on,
-    // so the join is seamless in the ring before it is on screen.
-    const std::optional<double> end = m_current->end();
-    if (m_next && end) {
-        m_next->start = m_current->start + *end;
-        feed_item_sound(*m_next, until);
-    }
-}
-
-bool ScreenPlayer::feed_item_sound(Item& item, double until) {
-    const auto channels = static_cast<std::size_t>(m_audio->channels());
-    const auto fade_frames = static_cast<std::size_t>(kSoundFadeSeconds * m_audio->sample_rate());
-    while (!item.sound_ended && m_audio->written_until() < until) {
-        if (!item.pending_sound) {
-            item.pending_sound = item.source->audio_chunks().try_pop();
-            item.pending_sound_offset = 0;
-            item.pending_sound_ready = false;
-            if (!item.pending_sound) {
-                return false;  // the decoder is behind; top up next pass
-            }
-        }
-        AudioChunk& chunk = *item.pending_sound;
-        if (chunk.end_of_stream) {
-            item.sound_ended = true;
-            item.pending_sound.reset();
-            break;
-        }
-        if (!item.pending_sound_ready) {
-            // The last chunk of an item fades out, so its successor must be
-            // seen first; while plenty of sound is queued, waiting costs
-            // nothing, and when the ring runs low the chunk goes as it is.
-            std::optional<bool> successor_ends;
-            item.source->audio_chunks().peek([&](const AudioChunk& next) { successor_ends = next.end_of_stream; });
-            if (!successor_ends && m_audio->written_until() > until - kSoundLead + kSoundLowWater) {
-                return false;
-            }
-            if (!item.sound_started) {
-                fade_in(chunk.samples, channels, fade_frames);
-                item.sound_started = true;
-            }
-            if (successor_ends.value_or(false)) {
-                fade_out(chunk.samples, channels, fade_frames);
-            }
-            item.pending_sound_ready = true;
-        }
-        const std::size_t total = chunk.samples.size() / channels;
-        const double chunk_start =
-            item.start + chunk.pts + static_cast<double>(item.pending_sound_offset) / m_audio->sample_rate();
-        item.pending_sound_offset += m_audio->place(
-            std::span<const float>(chunk.samples).subspan(item.pending_sound_offset * channels), chunk_start);
-        if (item.pending_sound_offset < total) {
-            return false;  // ring full
-        }
-        item.sound_end = std::max(item.sound_end, chunk.pts + static_cast<double>(total) / m_audio->sample_rate());
-        item.sound_written = true;
-        item.pending_sound.reset();
-    }
-    return item.sound_ended;
-}
-
-void ScreenPlayer::present_due_pictures(SteadyTime now) {
-    Item& item = *m_current;
-    MediaSource& source = *item.source;
-    const double programme_now = m_clock.seconds_at(now);
-    while (!item.pictures_ended) {
-        if (!item.pending_picture) {
-            item.pending_picture = source.video_frames().try_pop();
-            if (!item.pending_picture) {
-                wake_by(now + kDecoderPollInterval);
-                return;
-            }
-        }
-        VideoFrame& picture = *item.pending_picture;
-        if (picture.end_of_stream) {
-            item.pictures_ended = true;
-            item.pending_picture.reset();
-            return;
-        }
-        std::optional<double> next_pts;
-        source.video_frames().peek([&](const VideoFrame& next) {
-            if (!next.end_of_stream) {
-                next_pts = next.pts;
-            }
-        });
-        const double due = item.start + picture.pts;
-        const std::optional<double> next_due = next_pts ? std::optional(item.start + *next_pts) : std::nullopt;
-        const double nominal = picture.duration > 0.0 ? picture.duration : source.info().nominal_frame_interval;
-        const double duration = source.info().is_still ? picture.duration
-                                                       : frame_duration(picture.pts, next_pts, nominal);
-        switch (decide_frame(programme_now, due, next_due)) {
-            case FrameAction::wait:
-                wake_by(m_clock.when(due));
-                return;
-            case FrameAction::drop:
-                ++m_stats.frames_dropped;
-                break;
-            case FrameAction::present: {
-                m_output.show_picture(*picture.frame, source.info().rotation_degrees);
-                const SteadyTime shown_at = m_time.now();
-                ++m_stats.frames_presented;
-                if (!m_stats.first_frame_ms) {
-                    m_stats.first_frame_ms =
-                        std::chrono::duration<double, std::milli>(shown_at - m_started_at).count();
-                }
-                if (!item.picture_shown && m_previous_item_end) {
-                    const double gap =
-                        std::chrono::duration<double, std::milli>(shown_at - m_clock.when(*m_previous_item_end))
-                            .count();
-                    m_stats.max_transition_gap_ms = std::max(m_stats.max_transition_gap_ms, gap);
-                }
-                if (m_audio != nullptr && source.info().has_audio && !item.sound_ended) {
-                    const double drift = std::abs(m_audio->heard_at(shown_at) - due) * 1000.0;
-                    m_stats.av_sync_max_ms = std::max(m_stats.av_sync_max_ms, drift);
-                }
-                item.picture_shown = true;
-                break;
-            }
-        }
-        item.pictures_end = picture.pts + duration;
-        item.pending_picture.reset();
-    }
+bool ScreenPlayer::change_due_by(double programme_seconds) const {
+    return m_pending &&
+           (!m_pending->change.at || m_clock.seconds_at(*m_pending->change.at) <= programme_seconds + kCutInTolerance);
 }
 
 void ScreenPlayer::finish_item_when_over(SteadyTime now) {
@@ -300,18 +260,22 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
         return;
     }
     const double programme_end = m_current->start + *end;
-    if (m_clock.seconds_at(now) + kPresentEarlyTolerance < programme_end) {
+    if (m_clock.seconds_at(now) + kCutInTolerance < programme_end) {
         wake_by(m_clock.when(programme_end));
         return;
     }
-    const auto& finished_item = m_programme.playlist.items[m_current->index];
+    const bool cut = m_current->cut_at && *end >= *m_current->cut_at;
     if (m_current->picture_shown || m_current->sound_written) {
         ++m_stats.items_played;
-        m_stats.played.push_back(finished_item.path.string());
+        m_stats.played.push_back(m_current->path);
     }
+    report(PlayEvent::Kind::ended, *m_current, cut ? "cut" : "");
     m_stats.decode_errors += m_current->source->decode_errors();
     m_previous_item_end = programme_end;
     m_current.reset();
+    if (change_due_by(programme_end)) {
+        cut_in_pending_change(now);
+    }
     if (m_next) {
         start_item(std::move(m_next), programme_end, now);
         present_due_pictures(now);
