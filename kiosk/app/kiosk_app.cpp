@@ -16,6 +16,7 @@ extern "C" {
 }
 
 #include "content/playlist.h"
+#include "playback/null_audio_output.h"
 #include "playback/screen_player.h"
 #include "render/font_lookup.h"
 #include "render/sdl_audio_output.h"
@@ -33,7 +34,7 @@ constexpr auto kMaxSleep = std::chrono::milliseconds(20);
 
 struct Screen {
     std::unique_ptr<render::SdlScreen> output;
-    std::unique_ptr<render::SdlAudioOutput> sound;
+    std::unique_ptr<playback::AudioOutput> sound;
     std::unique_ptr<playback::ScreenPlayer> player;
 };
 
@@ -122,7 +123,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     if (options.headless) {
         // Screens draw into memory (see SdlScreen); no window system is needed.
         setenv("SDL_VIDEODRIVER", "dummy", 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        setenv("SDL_AUDIODRIVER", "dummy", 1);  // (sound itself goes to a NullAudioOutput)
     }
     std::error_code error;
     std::filesystem::create_directories(options.data_dir, error);
@@ -133,8 +134,8 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
 
     std::vector<ScreenConfig> screen_configs;
     std::vector<playback::ScreenProgramme> screen_programmes = programmes(options, config, screen_configs);
-    const bool any_sound =
-        std::any_of(screen_configs.begin(), screen_configs.end(), [](const auto& s) { return s.sound; });
+    const bool any_sound = !options.headless && std::any_of(screen_configs.begin(), screen_configs.end(),
+                                                            [](const auto& s) { return s.sound; });
     SdlSession sdl(any_sound);
     if (!sdl.ok) {
         spdlog::error("cannot start SDL: {} (no display? run with --headless)", SDL_GetError());
@@ -172,7 +173,10 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         Screen screen;
         screen.output = std::move(*output);
         playback::SourceOptions options_for_screen = source_options;
-        if (screen_config.sound) {
+        if (screen_config.sound && options.headless) {
+            screen.sound = std::make_unique<playback::NullAudioOutput>();
+            options_for_screen.audio = screen.sound->format();
+        } else if (screen_config.sound) {
             auto sound = render::SdlAudioOutput::create(config.audio_device.value_or(""));
             if (sound) {
                 screen.sound = std::move(*sound);

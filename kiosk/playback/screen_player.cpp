@@ -265,6 +265,8 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
         return;
     }
     const bool cut = m_current->cut_at && *end >= *m_current->cut_at;
+    spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path, programme_end,
+                  m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
     if (m_current->picture_shown || m_current->sound_written) {
         ++m_stats.items_played;
         m_stats.played.push_back(m_current->path);

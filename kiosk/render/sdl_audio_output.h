@@ -10,22 +10,23 @@
 
 #include <SDL.h>
 
+#include "playback/audio_output.h"
 #include "playback/audio_ring.h"
-#include "playback/audio_timeline.h"
-#include "playback/media_source.h"
 
 namespace kiosk::render {
 
-class SdlAudioOutput {
+class SdlAudioOutput final : public playback::AudioOutput {
 public:
     // Opens the default output device (or `device_name`) as 48 kHz stereo float.
     static tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> create(const std::string& device_name = {});
-    ~SdlAudioOutput();
+    ~SdlAudioOutput() override;
     SdlAudioOutput(const SdlAudioOutput&) = delete;
     SdlAudioOutput& operator=(const SdlAudioOutput&) = delete;
 
-    playback::AudioTimeline& timeline() { return *m_timeline; }
-    playback::AudioFormat format() const { return playback::AudioFormat{m_ring->sample_rate(), m_ring->channels()}; }
+    playback::AudioTimeline& timeline() override { return *m_timeline; }
+    playback::AudioFormat format() const override {
+        return playback::AudioFormat{m_ring->sample_rate(), m_ring->channels()};
+    }
 
 private:
     SdlAudioOutput() = default;
