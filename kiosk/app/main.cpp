@@ -1,5 +1,7 @@
 // kiosk: the Population Culture Window's screen software.
 
+#include <malloc.h>
+
 #include <cstdio>
 
 #include <spdlog/spdlog.h>
@@ -9,6 +11,11 @@
 
 int main(int argc, char** argv) {
     using namespace kiosk::app;
+    // Every playlist item brings three short-lived decoder threads; left to
+    // itself glibc gives threads up to 8 arenas per core, whose freed frame
+    // buffers are not shared, and a kiosk running for months would carry
+    // that fragmentation. Two arenas serve two cores.
+    mallopt(M_ARENA_MAX, 2);
     auto options = parse_kiosk_options(argc, argv);
     if (!options) {
         if (options.error().exit_code == 0) {

@@ -15,12 +15,14 @@ namespace {
 using content::MediaError;
 using content::MediaErrorKind;
 
-// Packets buffered per stream between demuxer and decoder: about four seconds
-// of audio or video, so interleaving slack in a file never starves a decoder.
-constexpr std::size_t kPacketQueueDepth = 128;
-// Decoded pictures buffered ahead of the screen while playing (each 1080p
-// picture is 3 MB; four screens share one machine).
-constexpr std::size_t kPlayingVideoDepth = 3;
+// Packets buffered per stream between demuxer and decoder: about two seconds
+// of 30 fps video or 48 kHz AAC, well beyond the interleaving of any sane
+// file, so one stream's decoder never starves while the other's queue is full.
+constexpr std::size_t kPacketQueueDepth = 64;
+// Decoded pictures buffered ahead of the screen while playing: one due next
+// and one being waited for rides out a slow decode; each 1080p picture is
+// 3 MB, and four screens share one machine.
+constexpr std::size_t kPlayingVideoDepth = 2;
 // Decoded pictures held by an item that is waiting its turn: just the first,
 // so the switch can show it on the very next frame slot.
 constexpr std::size_t kPrerollVideoDepth = 1;

@@ -14,6 +14,9 @@ extern "C" {
 namespace kiosk::render {
 namespace {
 
+// Rows converted at a time into a headless canvas (even, so chroma rows
+// split cleanly): 64 rows of 1080p are ~180 KB, which stays in cache.
+constexpr int kBandRows = 64;
 // Slate text height as a share of the screen height.
 constexpr double kTitleHeightShare = 0.07;
 constexpr double kSubtitleHeightShare = 0.04;
@@ -105,26 +108,16 @@ tl::expected<std::unique_ptr<SdlScreen>, std::string> SdlScreen::create(const Sc
         renderer = std::move(created->second);
         SDL_ShowCursor(setup.width ? SDL_ENABLE : SDL_DISABLE);
     }
-    FontPtr title_font;
-    FontPtr subtitle_font;
-    if (setup.font) {
-        int output_height = 0;
-        SDL_GetRendererOutputSize(renderer.get(), nullptr, &output_height);
-        title_font.reset(TTF_OpenFont(setup.font->c_str(), std::max(12, int(output_height * kTitleHeightShare))));
-        subtitle_font.reset(
-            TTF_OpenFont(setup.font->c_str(), std::max(10, int(output_height * kSubtitleHeightShare))));
-    }
-    return std::unique_ptr<SdlScreen>(new SdlScreen(std::move(window), std::move(canvas), std::move(renderer),
-                                                    std::move(title_font), std::move(subtitle_font)));
+    return std::unique_ptr<SdlScreen>(
+        new SdlScreen(std::move(window), std::move(canvas), std::move(renderer), setup.font));
 }
 
-SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, FontPtr title_font,
-                     FontPtr subtitle_font)
+SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
+                     std::optional<std::filesystem::path> font)
     : m_window(std::move(window)),
       m_canvas(std::move(canvas)),
       m_renderer(std::move(renderer)),
-      m_title_font(std::move(title_font)),
-      m_subtitle_font(std::move(subtitle_font)) {
+      m_font(std::move(font)) {
     SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
     SDL_RenderClear(m_renderer.get());
     SDL_RenderPresent(m_renderer.get());
@@ -153,34 +146,41 @@ bool SdlScreen::upload(const AVFrame& picture) {
 }
 
 bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
+    // SDL converts YUV held as planes back to back; a band of rows at a time
+    // is copied that way and converted, so the copy stays in cache and no
+    // whole-picture buffer is needed.
     const int width = picture.width;
     const int height = picture.height;
-    const int chroma_height = (height + 1) / 2;
-    const int chroma_pitch = (width + 1) / 2;
+    const int chroma_width = (width + 1) / 2;
     const bool nv12 = picture.format == AV_PIX_FMT_NV12;
-    const std::size_t luma_size = static_cast<std::size_t>(width) * height;
-    m_planes.resize(luma_size + static_cast<std::size_t>(chroma_pitch) * chroma_height * 2);
-    Uint8* out = m_planes.data();
-    auto copy_plane = [&out](const Uint8* source, int pitch, int row_bytes, int rows) {
-        for (int row = 0; row < rows; ++row) {
-            std::copy_n(source + static_cast<std::ptrdiff_t>(row) * pitch, row_bytes, out);
-            out += row_bytes;
-        }
-    };
-    copy_plane(picture.data[0], picture.linesize[0], width, height);
-    if (nv12) {
-        copy_plane(picture.data[1], picture.linesize[1], chroma_pitch * 2, chroma_height);
-    } else {
-        copy_plane(picture.data[1], picture.linesize[1], chroma_pitch, chroma_height);
-        copy_plane(picture.data[2], picture.linesize[2], chroma_pitch, chroma_height);
-    }
+    const Uint32 format = nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
+    m_band.resize(static_cast<std::size_t>(width) * kBandRows + static_cast<std::size_t>(chroma_width) * kBandRows);
     const Placement placement = fit_picture(width, height, 0, m_canvas->w, m_canvas->h);
     auto* target = static_cast<Uint8*>(m_canvas->pixels) + static_cast<std::ptrdiff_t>(placement.y) * m_canvas->pitch +
                    static_cast<std::ptrdiff_t>(placement.x) * 4;
     SDL_SetYUVConversionMode(conversion_mode(picture));
-    if (SDL_ConvertPixels(width, height, nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV, m_planes.data(), width,
-                          m_canvas->format->format, target, m_canvas->pitch) != 0) {
-        return false;
+    for (int top = 0; top < height; top += kBandRows) {
+        const int rows = std::min(kBandRows, height - top);
+        const int chroma_top = top / 2;
+        const int chroma_rows = (rows + 1) / 2;
+        Uint8* out = m_band.data();
+        auto copy_rows = [&out](const Uint8* plane, int pitch, int first, int count, int row_bytes) {
+            for (int row = first; row < first + count; ++row) {
+                std::copy_n(plane + static_cast<std::ptrdiff_t>(row) * pitch, row_bytes, out);
+                out += row_bytes;
+            }
+        };
+        copy_rows(picture.data[0], picture.linesize[0], top, rows, width);
+        if (nv12) {
+            copy_rows(picture.data[1], picture.linesize[1], chroma_top, chroma_rows, chroma_width * 2);
+        } else {
+            copy_rows(picture.data[1], picture.linesize[1], chroma_top, chroma_rows, chroma_width);
+            copy_rows(picture.data[2], picture.linesize[2], chroma_top, chroma_rows, chroma_width);
+        }
+        if (SDL_ConvertPixels(width, rows, format, m_band.data(), width, m_canvas->format->format,
+                              target + static_cast<std::ptrdiff_t>(top) * m_canvas->pitch, m_canvas->pitch) != 0) {
+            return false;
+        }
     }
     m_picture.reset();  // the canvas holds the picture now
     return true;
@@ -220,7 +220,21 @@ SDL_Texture* SdlScreen::render_text(TTF_Font* font, const std::string& text) {
     return SDL_CreateTextureFromSurface(m_renderer.get(), surface.get());
 }
 
+void SdlScreen::open_fonts() {
+    // Opened on the first slate, not at start: a CJK face costs megabytes
+    // per size, and most screens never show a slate.
+    if (!m_font || m_title_font) {
+        return;
+    }
+    int height = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), nullptr, &height);
+    m_title_font.reset(TTF_OpenFont(m_font->c_str(), std::max(12, static_cast<int>(height * kTitleHeightShare))));
+    m_subtitle_font.reset(
+        TTF_OpenFont(m_font->c_str(), std::max(10, static_cast<int>(height * kSubtitleHeightShare))));
+}
+
 void SdlScreen::show_slate(const std::string& title, const std::string& subtitle) {
+    open_fonts();
     m_slate_title.reset(render_text(m_title_font.get(), title));
     m_slate_subtitle.reset(render_text(m_subtitle_font.get(), subtitle));
     m_showing_slate = true;

@@ -38,8 +38,8 @@ public:
     void redraw();
 
 private:
-    SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, FontPtr title_font,
-              FontPtr subtitle_font);
+    SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, std::optional<std::filesystem::path> font);
+    void open_fonts();
     void draw();
     bool upload(const AVFrame& picture);
     bool convert_into_canvas(const AVFrame& picture);
@@ -49,10 +49,11 @@ private:
     WindowPtr m_window;   // null when headless
     SurfacePtr m_canvas;  // headless only: what the renderer draws into
     RendererPtr m_renderer;
+    std::optional<std::filesystem::path> m_font;
     FontPtr m_title_font;
     FontPtr m_subtitle_font;
     TexturePtr m_picture;  // the decoded picture as YUV planes
-    std::vector<Uint8> m_planes;  // headless: the picture's planes back to back, as SDL converts them
+    std::vector<Uint8> m_band;  // headless: a band of the picture's planes back to back, as SDL converts them
     Uint32 m_picture_format = 0;
     int m_picture_width = 0;
     int m_picture_height = 0;
