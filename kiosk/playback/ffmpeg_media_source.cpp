@@ -19,13 +19,15 @@ using content::MediaErrorKind;
 // of 30 fps video or 48 kHz AAC, well beyond the interleaving of any sane
 // file, so one stream's decoder never starves while the other's queue is full.
 constexpr std::size_t kPacketQueueDepth = 64;
-// Decoded pictures buffered ahead of the screen while playing: one due next
-// and one being waited for rides out a slow decode; each 1080p picture is
+// Decoded pictures queued ahead of the screen while playing. The player
+// holds the picture due next besides, so with this one and the one being
+// decoded a screen has two frame intervals of slack; each 1080p picture is
 // 3 MB, and four screens share one machine.
-constexpr std::size_t kPlayingVideoDepth = 2;
+constexpr std::size_t kPlayingVideoDepth = 1;
 // Decoded pictures held by an item that is waiting its turn: just the first,
 // so the switch can show it on the very next frame slot.
 constexpr std::size_t kPrerollVideoDepth = 1;
+static_assert(kPrerollVideoDepth <= kPlayingVideoDepth);
 // Audio chunks buffered ahead (a chunk is one codec frame, ~20 ms).
 constexpr std::size_t kAudioChunkDepth = 48;
 
