@@ -10,7 +10,12 @@
 
 #include "app/kiosk_config.h"
 #include "app/kiosk_options.h"
+#include "ctl_context.h"
+#include "media_command.h"
+#include "playlist_command.h"
 #include "probe_command.h"
+#include "report_command.h"
+#include "schedule_command.h"
 
 int main(int argc, char** argv) {
     CLI::App cli{"kioskctl: manage the Population Culture Window kiosk"};
@@ -26,19 +31,44 @@ int main(int argc, char** argv) {
     probe->add_option("FILE", probe_file, "media file")->required();
     probe->add_flag("--json", probe_json, "print JSON instead of text");
 
+    kiosk::ctl::MediaCommand media(cli);
+    kiosk::ctl::PlaylistCommand playlist(cli);
+    kiosk::ctl::ScheduleCommand schedule(cli);
+    kiosk::ctl::ReportCommand report(cli);
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
         return cli.exit(error);
     }
+    kiosk::ctl::CtlContext context;
+    context.data_dir = data_dir;
     if (config_path) {
-        if (auto config = kiosk::app::load_kiosk_config(*config_path); !config) {
+        auto config = kiosk::app::load_kiosk_config(*config_path);
+        if (!config) {
             std::fprintf(stderr, "kioskctl: bad configuration: %s\n", config.error().message.c_str());
             return 2;
         }
+        context.still_time = std::chrono::milliseconds{static_cast<long long>(config->image_seconds * 1000)};
     }
     if (probe->parsed()) {
         return kiosk::ctl::run_probe(probe_file, probe_json, std::cout, std::cerr);
     }
+    auto zone_name = kiosk::ctl::configured_time_zone(config_path);
+    if (!zone_name) {
+        std::fprintf(stderr, "kioskctl: bad configuration: %s\n", zone_name.error().c_str());
+        return 2;
+    }
+    auto time_zone = scheduler::locate_time_zone(*zone_name);
+    if (!time_zone) {
+        std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n", time_zone.error().message.c_str());
+        return 2;
+    }
+    context.time_zone = *time_zone;
+
+    if (auto status = media.run(context, std::cout, std::cerr)) return *status;
+    if (auto status = playlist.run(context, std::cout, std::cerr)) return *status;
+    if (auto status = schedule.run(context, std::cout, std::cerr)) return *status;
+    if (auto status = report.run(context, std::cout, std::cerr)) return *status;
     return 2;
 }

@@ -19,6 +19,7 @@ struct PlayingItem {
     std::unique_ptr<MediaSource> source;
     double start = 0.0;                // programme seconds at which item second 0 plays
     std::optional<double> cut_at;      // item seconds: a programme change cuts the item here
+    bool cut_short = false;            // pictures or sound stopped at cut_at, before their end
     std::optional<VideoFrame> pending_picture;
     bool pictures_ended = false;
     double pictures_end = 0.0;  // item seconds: end of the last picture
@@ -35,6 +36,9 @@ struct PlayingItem {
     // last picture's end and its sound's end, or where it is cut.
     std::optional<double> end() const {
         if (pictures_ended && sound_ended) {
+            if (cut_short) {
+                return cut_at;
+            }
             const double natural = std::max(pictures_end, sound_end);
             return cut_at ? std::min(natural, *cut_at) : natural;
         }

@@ -60,7 +60,7 @@ void ScreenPlayer::step(SteadyTime now) {
     if (m_pending) {
         const std::optional<SteadyTime> at = m_pending->change.at;
         if (!m_current && (!at || now >= *at - to_duration(kCutInTolerance))) {
-            cut_in_pending_change(now);
+            cut_in_pending_change(now, std::nullopt);
         } else if (at) {
             wake_by(*at);
         }
@@ -188,16 +188,13 @@ void ScreenPlayer::request_incoming_item() {
     }
 }
 
-void ScreenPlayer::cut_in_pending_change(SteadyTime now) {
+void ScreenPlayer::cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index) {
     std::unique_ptr<PendingChange> pending = std::move(m_pending);
     if (pending->change.resume_after && !m_suspended) {
         // The item cut (or, if none was, the one that would have come next)
         // plays again from its start when the interrupt is over.
-        std::size_t cut_index = m_next ? m_next->index : 0;
-        if (m_current) {
-            cut_index = m_current->index;
-        }
-        m_suspended = Suspended{std::move(m_programme), m_cursor, cut_index};
+        const std::size_t resume_at = cut_index.value_or(m_next ? m_next->index : 0);
+        m_suspended = Suspended{std::move(m_programme), m_cursor, resume_at};
     }
     m_programme = std::move(pending->change.programme);
     m_cursor = pending->cursor;
@@ -225,6 +222,7 @@ bool ScreenPlayer::resume_suspended(SteadyTime now) {
     m_programme = std::move(suspended.programme);
     m_cursor = suspended.cursor;
     m_cursor.restart_at(suspended.cut_index);
+    spdlog::debug("resuming {} at item {}", m_programme.playlist.name, suspended.cut_index);
     m_generation = ++m_last_generation;
     m_list_exhausted = false;
     request_next_item(now);
@@ -264,7 +262,7 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
         wake_by(m_clock.when(programme_end));
         return;
     }
-    const bool cut = m_current->cut_at && *end >= *m_current->cut_at;
+    const bool cut = m_current->cut_short || !m_current->pictures_ended || !m_current->sound_ended;
     spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path, programme_end,
                   m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
     if (m_current->picture_shown || m_current->sound_written) {
@@ -274,9 +272,10 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
     report(PlayEvent::Kind::ended, *m_current, cut ? "cut" : "");
     m_stats.decode_errors += m_current->source->decode_errors();
     m_previous_item_end = programme_end;
+    const std::optional<std::size_t> cut_index = cut ? std::optional(m_current->index) : std::nullopt;
     m_current.reset();
     if (change_due_by(programme_end)) {
-        cut_in_pending_change(now);
+        cut_in_pending_change(now, cut_index);
     }
     if (m_next) {
         start_item(std::move(m_next), programme_end, now);

@@ -107,7 +107,8 @@ private:
     void request_incoming_item();
     void request(std::uint64_t generation, const ScreenProgramme& programme, std::size_t index);
     void start_item(std::unique_ptr<PlayingItem> item, double start, SteadyTime now);
-    void cut_in_pending_change(SteadyTime now);
+    // `cut_index`: the item of the outgoing programme the change cut short.
+    void cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index);
     bool resume_suspended(SteadyTime now);
     void show_slate(const Slate& slate);
     PlayingItem* item_after_current();

@@ -70,6 +70,7 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
         AudioChunk& chunk = *item.pending_sound;
         const double chunk_start = item.start + chunk.pts;
         if (chunk.end_of_stream || chunk_start >= cut) {
+            item.cut_short = item.cut_short || !chunk.end_of_stream;
             item.sound_ended = true;
             item.pending_sound.reset();
             break;
@@ -89,6 +90,7 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
             if (cut_here) {
                 chunk.samples.resize(frames_before_cut * channels);
                 total = frames_before_cut;
+                item.cut_short = true;
             }
             if (!item.sound_started) {
                 fade_in(chunk.samples, channels, fade_frames);
@@ -126,6 +128,7 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
         }
         VideoFrame& picture = *item.pending_picture;
         if (picture.end_of_stream || (item.cut_at && picture.pts >= *item.cut_at)) {
+            item.cut_short = item.cut_short || !picture.end_of_stream;
             item.pictures_ended = true;
             item.pending_picture.reset();
             return;

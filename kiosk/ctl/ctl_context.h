@@ -1,0 +1,45 @@
+#pragma once
+// What every staff command needs: where the database is, the hall's time
+// zone, the still-picture time, and one way of reporting errors.
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "scheduler/calendar.h"
+#include "scheduler/programme_check.h"
+#include "scheduler/schedule_store.h"
+
+namespace kiosk::ctl {
+
+struct CtlContext {
+    std::filesystem::path data_dir;
+    const date::time_zone* time_zone = nullptr;
+    std::chrono::milliseconds still_time = scheduler::kDefaultStillTime;
+
+    // The store at <data-dir>/kiosk.db; on failure the error is printed as "kioskctl: COMMAND: ...".
+    std::unique_ptr<scheduler::ScheduleStore> open_store(const std::string& command, std::ostream& err) const;
+};
+
+// The `time_zone` key of the configuration file, else Asia/Shanghai. The
+// message of an error names the file, line and column.
+tl::expected<std::string, std::string> configured_time_zone(const std::optional<std::filesystem::path>& config);
+
+// "kioskctl: COMMAND: message" and exit status 1.
+int fail(std::ostream& err, const std::string& command, const std::string& message);
+int fail(std::ostream& err, const std::string& command, const scheduler::Error& error);
+
+// Prints each problem as "warning: ..." (after an edit that went through).
+void print_warnings(std::ostream& err, const std::vector<scheduler::Problem>& problems,
+                    const scheduler::Programme& programme);
+
+// "1:05:00", "15:00", "0:08".
+std::string format_length(std::chrono::milliseconds length);
+
+}  // namespace kiosk::ctl
