@@ -12,7 +12,7 @@ build_packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
   libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev
   libexpected-dev nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libfmt-dev libcli11-dev
-  libhowardhinnant-date-dev libsodium-dev libsystemd-dev
+  libhowardhinnant-date-dev tzdata libsodium-dev libsystemd-dev
   libgtest-dev libgmock-dev
   libfontconfig-dev fonts-noto-cjk fonts-wqy-zenhei fontconfig
 )

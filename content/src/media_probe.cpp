@@ -57,13 +57,16 @@ tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& pa
     if (input->audio_stream >= 0) {
         const AVStream& stream = *format.streams[input->audio_stream];
         auto decoder = open_decoder(stream, limits, 1);
-        if (!decoder) {
+        if (decoder) {
+            facts.audio = AudioFacts{avcodec_get_name(stream.codecpar->codec_id), stream.codecpar->sample_rate,
+                                     stream.codecpar->ch_layout.nb_channels};
+            checked_stream = input->audio_stream;
+            checked_decoder = std::move(*decoder);
+        } else if (input->video_stream < 0) {
             return tl::unexpected(decoder.error());
         }
-        facts.audio = AudioFacts{avcodec_get_name(stream.codecpar->codec_id), stream.codecpar->sample_rate,
-                                 stream.codecpar->ch_layout.nb_channels};
-        checked_stream = input->audio_stream;
-        checked_decoder = std::move(*decoder);
+        // Otherwise a film whose sound cannot be decoded plays without it,
+        // as the player does, and is reported without sound.
     }
     if (input->video_stream >= 0) {
         const AVStream& stream = *format.streams[input->video_stream];

@@ -5,6 +5,7 @@
 #include <SDL_ttf.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <thread>
@@ -16,6 +17,7 @@ extern "C" {
 }
 
 #include "content/playlist.h"
+#include "hall_schedule.h"
 #include "playback/null_audio_output.h"
 #include "playback/screen_player.h"
 #include "render/font_lookup.h"
@@ -88,8 +90,8 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
             playlist.items.push_back(content::PlaylistItem{path, std::nullopt});
         }
         if (playlist.items.empty()) {
-            spdlog::error("zone {}: the programme is empty (add films to {})", screen.zone,
-                          screen.media_dir ? screen.media_dir->string() : std::string("the config"));
+            spdlog::info("zone {}: no folder programme{}: the zone plays its schedule only", screen.zone,
+                         screen.media_dir ? " in " + screen.media_dir->string() : std::string());
         }
         result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0, std::nullopt});
     }
@@ -151,6 +153,23 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     source_options.hardware_decoding = config.hardware_decoding;
     source_options.still_seconds = options.image_seconds.value_or(config.image_seconds);
 
+    // Without --play, each screen follows its zone's schedule (and its
+    // configured folder programme while nothing is scheduled).
+    std::unique_ptr<HallSchedule> schedule;
+    if (options.play.empty()) {
+        auto opened = HallSchedule::open(options.data_dir, config.time_zone,
+                                         std::chrono::milliseconds(std::lround(source_options.still_seconds * 1000)));
+        if (!opened) {
+            spdlog::error("{}", opened.error());
+            return kExitCannotStart;
+        }
+        schedule = std::move(*opened);
+        for (std::size_t index = 0; index < screen_configs.size(); ++index) {
+            screen_programmes[index] =
+                schedule->start_screen(screen_configs[index].zone, std::move(screen_programmes[index]));
+        }
+    }
+
     std::vector<Screen> screens;
     for (std::size_t index = 0; index < screen_configs.size(); ++index) {
         const ScreenConfig& screen_config = screen_configs[index];
@@ -188,7 +207,14 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         screen.player = std::make_unique<playback::ScreenPlayer>(
             std::move(screen_programmes[index]), options_for_screen, *screen.output,
             screen.sound ? &screen.sound->timeline() : nullptr, clock);
+        if (schedule) {
+            schedule->attach(index, *screen.player);
+        }
         screens.push_back(std::move(screen));
+    }
+    std::vector<playback::ScreenPlayer*> players;
+    for (Screen& screen : screens) {
+        players.push_back(screen.player.get());
     }
 
     bool screenshot_taken = false;
@@ -196,6 +222,9 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         const SteadyTime now = clock.now();
         if (window_system_asks_to_quit()) {
             break;
+        }
+        if (schedule) {
+            schedule->step(now, players);
         }
         for (Screen& screen : screens) {
             screen.player->step(now);
@@ -220,6 +249,9 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         }
         for (const Screen& screen : screens) {
             wake = std::min(wake, screen.player->next_wake());
+        }
+        if (schedule) {
+            wake = std::min(wake, schedule->next_wake(now));
         }
         std::this_thread::sleep_until(wake);
     }

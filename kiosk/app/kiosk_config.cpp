@@ -1,6 +1,7 @@
 #include "kiosk_config.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include <toml++/toml.h>
 
@@ -31,6 +32,22 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     }
     const std::filesystem::path base = path.parent_path();
     KioskConfig config;
+    // A misspelt key would otherwise fall back to its default without a word.
+    static const std::vector<std::string_view> kTopLevelKeys{
+        "image_seconds", "decoder_threads", "hardware_decoding", "log_level", "time_zone", "audio_device", "screen"};
+    static const std::vector<std::string_view> kScreenKeys{"zone", "display", "sound", "media", "media_dir"};
+    auto check_keys = [&](const toml::table& keys,
+                          const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {
+        for (const auto& [key, node] : keys) {
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                return tl::unexpected(error_at(path, node, "unknown key '" + std::string(key.str()) + "'"));
+            }
+        }
+        return {};
+    };
+    if (auto known = check_keys(table, kTopLevelKeys); !known) {
+        return tl::unexpected(known.error());
+    }
 
     auto number = [&](const char* key, auto& target, double low, double high) -> tl::expected<void, ConfigError> {
         const toml::node* node = table.get(key);
@@ -48,8 +65,12 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     if (auto ok = number("image_seconds", config.image_seconds, 0.1, 3600.0); !ok) {
         return tl::unexpected(ok.error());
     }
-    if (auto ok = number("decoder_threads", config.decoder_threads, 0, 16); !ok) {
-        return tl::unexpected(ok.error());
+    if (const toml::node* node = table.get("decoder_threads")) {
+        const auto threads = node->value_exact<int64_t>();
+        if (!threads || *threads < 0 || *threads > 16) {
+            return tl::unexpected(error_at(path, *node, "decoder_threads must be a whole number from 0 to 16"));
+        }
+        config.decoder_threads = static_cast<int>(*threads);
     }
     if (const toml::node* node = table.get("hardware_decoding")) {
         if (!node->is_boolean()) {
@@ -65,7 +86,17 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         }
         config.log_level = *level;
     }
+    if (const toml::node* node = table.get("time_zone")) {
+        const auto name = node->value<std::string>();
+        if (!name || name->empty()) {
+            return tl::unexpected(error_at(path, *node, "time_zone must be an IANA name such as \"Asia/Shanghai\""));
+        }
+        config.time_zone = *name;
+    }
     if (const toml::node* node = table.get("audio_device")) {
+        if (!node->is_string()) {
+            return tl::unexpected(error_at(path, *node, "audio_device must be a device name in quotes"));
+        }
         config.audio_device = node->value<std::string>();
     }
 
@@ -78,6 +109,9 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
             const toml::table* screen_table = entry.as_table();
             if (screen_table == nullptr) {
                 return tl::unexpected(error_at(path, entry, "each [[screen]] must be a table"));
+            }
+            if (auto known = check_keys(*screen_table, kScreenKeys); !known) {
+                return tl::unexpected(known.error());
             }
             ScreenConfig screen;
             if (const toml::node* zone = screen_table->get("zone")) {

@@ -27,6 +27,7 @@ struct KioskConfig {
     int decoder_threads = 1;            // per video decoder; 0 = libavcodec's choice
     bool hardware_decoding = true;
     std::string log_level = "info";
+    std::string time_zone = "Asia/Shanghai";  // IANA name: the hall's local time for the schedule
     std::optional<std::string> audio_device;
 };
 

@@ -27,10 +27,6 @@ struct CtlContext {
     std::unique_ptr<scheduler::ScheduleStore> open_store(const std::string& command, std::ostream& err) const;
 };
 
-// The `time_zone` key of the configuration file, else Asia/Shanghai. The
-// message of an error names the file, line and column.
-tl::expected<std::string, std::string> configured_time_zone(const std::optional<std::filesystem::path>& config);
-
 // "kioskctl: COMMAND: message" and exit status 1.
 int fail(std::ostream& err, const std::string& command, const std::string& message);
 int fail(std::ostream& err, const std::string& command, const scheduler::Error& error);

@@ -43,32 +43,34 @@ int main(int argc, char** argv) {
     }
     kiosk::ctl::CtlContext context;
     context.data_dir = data_dir;
+    kiosk::app::KioskConfig config;  // the kiosk's own file, read the kiosk's way
     if (config_path) {
-        auto config = kiosk::app::load_kiosk_config(*config_path);
-        if (!config) {
-            std::fprintf(stderr, "kioskctl: bad configuration: %s\n", config.error().message.c_str());
+        auto loaded = kiosk::app::load_kiosk_config(*config_path);
+        if (!loaded) {
+            std::fprintf(stderr, "kioskctl: bad configuration: %s\n", loaded.error().message.c_str());
             return 2;
         }
-        context.still_time = std::chrono::milliseconds{static_cast<long long>(config->image_seconds * 1000)};
+        config = std::move(*loaded);
     }
+    context.still_time = std::chrono::milliseconds{static_cast<long long>(config.image_seconds * 1000)};
     if (probe->parsed()) {
         return kiosk::ctl::run_probe(probe_file, probe_json, std::cout, std::cerr);
     }
-    auto zone_name = kiosk::ctl::configured_time_zone(config_path);
-    if (!zone_name) {
-        std::fprintf(stderr, "kioskctl: bad configuration: %s\n", zone_name.error().c_str());
-        return 2;
-    }
-    auto time_zone = scheduler::locate_time_zone(*zone_name);
+    auto time_zone = scheduler::locate_time_zone(config.time_zone);
     if (!time_zone) {
-        std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n", time_zone.error().message.c_str());
+        std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n",
+                     time_zone.error().message.c_str());
         return 2;
     }
     context.time_zone = *time_zone;
 
-    if (auto status = media.run(context, std::cout, std::cerr)) return *status;
-    if (auto status = playlist.run(context, std::cout, std::cerr)) return *status;
-    if (auto status = schedule.run(context, std::cout, std::cerr)) return *status;
-    if (auto status = report.run(context, std::cout, std::cerr)) return *status;
+    if (auto status = media.run(context, std::cout, std::cerr))
+        return *status;
+    if (auto status = playlist.run(context, std::cout, std::cerr))
+        return *status;
+    if (auto status = schedule.run(context, std::cout, std::cerr))
+        return *status;
+    if (auto status = report.run(context, std::cout, std::cerr))
+        return *status;
     return 2;
 }

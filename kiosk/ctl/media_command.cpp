@@ -39,9 +39,12 @@ MediaCommand::MediaCommand(CLI::App& cli) {
 }
 
 std::optional<int> MediaCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_add->parsed()) return add(context, out, err);
-    if (m_list->parsed()) return list(context, out, err);
-    if (m_remove->parsed()) return remove(context, out, err);
+    if (m_add->parsed())
+        return add(context, out, err);
+    if (m_list->parsed())
+        return list(context, out, err);
+    if (m_remove->parsed())
+        return remove(context, out, err);
     return std::nullopt;
 }
 
@@ -57,7 +60,8 @@ int MediaCommand::add(const CtlContext& context, std::ostream& out, std::ostream
     av_log_set_level(AV_LOG_QUIET);  // the reason is reported once, below
     int status = 0;
     for (const std::string& file : m_files) {
-        const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+        const auto now =
+            std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
         auto media = scheduler::describe_media_file(file, m_name, now);
         if (!media) {
             status = fail(err, command, media.error());
@@ -68,8 +72,8 @@ int MediaCommand::add(const CtlContext& context, std::ostream& out, std::ostream
             status = fail(err, command, stored.error());
             continue;
         }
-        out << "registered \"" << stored->name << "\": " << length(*stored) << ", " << picture(*stored) << ", sound "
-            << (stored->audio_codec.empty() ? "none" : stored->audio_codec) << ", sha256 "
+        out << "registered \"" << stored->name << "\": " << length(*stored) << ", " << picture(*stored)
+            << ", sound " << (stored->audio_codec.empty() ? "none" : stored->audio_codec) << ", sha256 "
             << stored->sha256.substr(0, 16) << "… (" << stored->path.string() << ")\n";
     }
     return status;
@@ -107,10 +111,11 @@ int MediaCommand::list(const CtlContext& context, std::ostream& out, std::ostrea
         return 0;
     }
     out << std::left << std::setw(24) << "NAME" << std::setw(10) << "LENGTH" << std::setw(18) << "PICTURE"
-        << std::setw(8) << "SOUND" << std::setw(14) << "SHA-256" << "FILE\n";
+        << std::setw(8) << "SOUND" << std::setw(14) << "SHA-256"
+        << "FILE\n";
     for (const auto& m : *media) {
-        out << std::left << std::setw(24) << m.name << std::setw(10) << length(m) << std::setw(18) << picture(m)
-            << std::setw(8) << (m.audio_codec.empty() ? "none" : m.audio_codec) << std::setw(14)
+        out << std::left << std::setw(24) << m.name << std::setw(10) << length(m) << std::setw(18)
+            << picture(m) << std::setw(8) << (m.audio_codec.empty() ? "none" : m.audio_codec) << std::setw(14)
             << m.sha256.substr(0, 12) << m.path.string() << '\n';
     }
     return 0;

@@ -13,12 +13,12 @@
 namespace kiosk::ctl {
 
 class MediaCommand {
-public:
+  public:
     explicit MediaCommand(CLI::App& cli);
     // Runs the subcommand that was given; nullopt when none of this command's was.
     std::optional<int> run(const CtlContext& context, std::ostream& out, std::ostream& err);
 
-private:
+  private:
     int add(const CtlContext& context, std::ostream& out, std::ostream& err);
     int list(const CtlContext& context, std::ostream& out, std::ostream& err);
     int remove(const CtlContext& context, std::ostream& out, std::ostream& err);

@@ -26,13 +26,16 @@ PlaylistCommand::PlaylistCommand(CLI::App& cli) {
     m_move->add_option("FROM", m_from, "current position")->required();
     m_move->add_option("TO", m_to, "new position")->required();
 
-    m_remove = playlist->add_subcommand("remove", "remove the item at POSITION, or without it the whole playlist");
+    m_remove =
+        playlist->add_subcommand("remove", "remove the item at POSITION, or without it the whole playlist");
     m_remove->add_option("NAME", m_name, "playlist name")->required();
     m_remove->add_option("POSITION", m_position, "item position (1 = first)");
 
     m_shuffle = playlist->add_subcommand("shuffle", "turn shuffling on or off");
     m_shuffle->add_option("NAME", m_name, "playlist name")->required();
-    m_shuffle->add_option("ON_OFF", m_shuffle_value, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+    m_shuffle->add_option("ON_OFF", m_shuffle_value, "on or off")
+        ->required()
+        ->check(CLI::IsMember({"on", "off"}));
 
     m_show = playlist->add_subcommand("show", "the items of a playlist");
     m_show->add_option("NAME", m_name, "playlist name")->required();
@@ -40,9 +43,12 @@ PlaylistCommand::PlaylistCommand(CLI::App& cli) {
 }
 
 std::optional<int> PlaylistCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_show->parsed()) return show(context, out, err);
-    if (m_list->parsed()) return list(context, out, err);
-    if (m_create->parsed() || m_add->parsed() || m_move->parsed() || m_remove->parsed() || m_shuffle->parsed()) {
+    if (m_show->parsed())
+        return show(context, out, err);
+    if (m_list->parsed())
+        return list(context, out, err);
+    if (m_create->parsed() || m_add->parsed() || m_move->parsed() || m_remove->parsed() ||
+        m_shuffle->parsed()) {
         return edit(context, out, err);
     }
     return std::nullopt;
@@ -104,8 +110,8 @@ int PlaylistCommand::edit(const CtlContext& context, std::ostream& out, std::ost
     out << said << '\n';
     if (auto programme = store->load_programme()) {
         print_warnings(err,
-                       scheduler::check_programme(*programme, *context.time_zone, scheduler::CheckPolicy::lenient,
-                                                  context.still_time),
+                       scheduler::check_programme(*programme, *context.time_zone,
+                                                  scheduler::CheckPolicy::lenient, context.still_time),
                        *programme);
     }
     return 0;
@@ -122,11 +128,12 @@ int PlaylistCommand::show(const CtlContext& context, std::ostream& out, std::ost
     }
     const scheduler::Playlist* playlist = programme->find_playlist(m_name);
     if (playlist == nullptr) {
-        return fail(err, "playlist show", "no playlist called \"" + m_name + "\" (see kioskctl playlist list)");
+        return fail(err, "playlist show",
+                    "no playlist called \"" + m_name + "\" (see kioskctl playlist list)");
     }
     out << "playlist \"" << playlist->name << "\": " << playlist->items.size() << " items, "
-        << format_length(scheduler::playlist_length(*programme, playlist->id, context.still_time)) << " a pass"
-        << (playlist->shuffle ? ", shuffled" : "") << '\n';
+        << format_length(scheduler::playlist_length(*programme, playlist->id, context.still_time))
+        << " a pass" << (playlist->shuffle ? ", shuffled" : "") << '\n';
     for (std::size_t i = 0; i < playlist->items.size(); ++i) {
         const scheduler::PlaylistItem& item = playlist->items[i];
         const scheduler::MediaFile* media = programme->find_media(item.media);
@@ -160,7 +167,8 @@ int PlaylistCommand::list(const CtlContext& context, std::ostream& out, std::ost
     out << std::left << std::setw(26) << "NAME" << std::setw(7) << "ITEMS" << std::setw(10) << "LENGTH"
         << "SHUFFLE\n";
     for (const scheduler::Playlist& playlist : programme->playlists) {
-        out << std::left << std::setw(26) << playlist.name << std::setw(7) << playlist.items.size() << std::setw(10)
+        out << std::left << std::setw(26) << playlist.name << std::setw(7) << playlist.items.size()
+            << std::setw(10)
             << format_length(scheduler::playlist_length(*programme, playlist.id, context.still_time))
             << (playlist.shuffle ? "yes" : "no") << '\n';
     }

@@ -13,11 +13,11 @@
 namespace kiosk::ctl {
 
 class PlaylistCommand {
-public:
+  public:
     explicit PlaylistCommand(CLI::App& cli);
     std::optional<int> run(const CtlContext& context, std::ostream& out, std::ostream& err);
 
-private:
+  private:
     int edit(const CtlContext& context, std::ostream& out, std::ostream& err);
     int show(const CtlContext& context, std::ostream& out, std::ostream& err);
     int list(const CtlContext& context, std::ostream& out, std::ostream& err);

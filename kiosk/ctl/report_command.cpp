@@ -38,7 +38,8 @@ ReportCommand::ReportCommand(CLI::App& cli) {
     m_plays->add_option("--from", m_from, "first day, YYYY-MM-DD")->required();
     m_plays->add_option("--to", m_to, "last day, YYYY-MM-DD (included)")->required();
     m_plays->add_option("--zone", m_zone, "only this zone");
-    m_plays->add_option("--format", m_format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    m_plays->add_option("--format", m_format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
 }
 
 std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
@@ -58,7 +59,8 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
         return fail(err, command, "--to " + m_to + " is before --from " + m_from);
     }
     if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
-        return fail(err, command, "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+        return fail(err, command,
+                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
     }
     auto store = context.open_store(command, err);
     if (!store) {
@@ -88,7 +90,8 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
                             {"outcome", row.skipped ? "skipped" : (row.ended ? "played" : "no end recorded")},
                             {"reason", row.reason}});
         }
-        out << nlohmann::json{{"time_zone", tz.name()}, {"from", m_from}, {"to", m_to}, {"plays", list}}.dump(2)
+        out << nlohmann::json{{"time_zone", tz.name()}, {"from", m_from}, {"to", m_to}, {"plays", list}}.dump(
+                   2)
             << '\n';
     } else if (m_format == "csv") {
         out << "zone,playlist,media,path,started,ended,outcome,reason\n";
@@ -96,18 +99,19 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
             out << csv(row.zone) << ',' << csv(row.playlist_name) << ',' << csv(row.media_name) << ','
                 << csv(row.media_path.string()) << ',' << time(row.started) << ','
                 << (row.ended ? time(*row.ended) : "") << ','
-                << (row.skipped ? "skipped" : (row.ended ? "played" : "no end recorded")) << ',' << csv(row.reason)
-                << '\n';
+                << (row.skipped ? "skipped" : (row.ended ? "played" : "no end recorded")) << ','
+                << csv(row.reason) << '\n';
         }
     } else {
         out << "plays " << m_from << " to " << m_to << (m_zone.empty() ? "" : ", zone " + m_zone) << " ("
             << tz.name() << "): " << rows->size() << " items\n";
         out << std::left << std::setw(8) << "ZONE" << std::setw(21) << "STARTED" << std::setw(10) << "ENDED"
-            << std::setw(22) << "PLAYLIST" << std::setw(24) << "MEDIA" << "OUTCOME\n";
+            << std::setw(22) << "PLAYLIST" << std::setw(24) << "MEDIA"
+            << "OUTCOME\n";
         for (const auto& row : *rows) {
-            out << std::left << std::setw(8) << row.zone << std::setw(21) << time(row.started) << std::setw(10)
-                << (row.ended ? time(*row.ended).substr(11) : "-") << std::setw(22) << row.playlist_name
-                << std::setw(24) << row.media_name << outcome(row) << '\n';
+            out << std::left << std::setw(8) << row.zone << std::setw(21) << time(row.started)
+                << std::setw(10) << (row.ended ? time(*row.ended).substr(11) : "-") << std::setw(22)
+                << row.playlist_name << std::setw(24) << row.media_name << outcome(row) << '\n';
         }
     }
     return 0;

@@ -12,11 +12,11 @@
 namespace kiosk::ctl {
 
 class ReportCommand {
-public:
+  public:
     explicit ReportCommand(CLI::App& cli);
     std::optional<int> run(const CtlContext& context, std::ostream& out, std::ostream& err);
 
-private:
+  private:
     CLI::App* m_plays = nullptr;
     std::string m_from;
     std::string m_to;

@@ -71,14 +71,18 @@ std::string describe_state(const Programme& programme, const scheduler::ZoneStat
                                                                      : "closed (quiet slate)";
         case scheduler::StateKind::unscheduled:
             return "nothing scheduled (\"programme unavailable\" slate)";
-        case scheduler::StateKind::playing: break;
+        case scheduler::StateKind::playing:
+            break;
     }
     const scheduler::Playlist* playlist = programme.find_playlist(state.playlist);
     std::string text = "\"" + (playlist != nullptr ? playlist->name : "?") + "\" ";
     switch (state.source) {
-        case scheduler::PlaySource::rule: return text + "(rule r" + std::to_string(state.source_id) + ")";
-        case scheduler::PlaySource::interrupt: return text + "(interrupt i" + std::to_string(state.source_id) + ")";
-        case scheduler::PlaySource::default_playlist: return text + "(default playlist)";
+        case scheduler::PlaySource::rule:
+            return text + "(rule r" + std::to_string(state.source_id) + ")";
+        case scheduler::PlaySource::interrupt:
+            return text + "(interrupt i" + std::to_string(state.source_id) + ")";
+        case scheduler::PlaySource::default_playlist:
+            return text + "(default playlist)";
     }
     return text;
 }
@@ -86,10 +90,12 @@ std::string describe_state(const Programme& programme, const scheduler::ZoneStat
 ScheduleCommand::ScheduleCommand(CLI::App& cli) {
     CLI::App* schedule = cli.add_subcommand("schedule", "what each zone plays when");
     schedule->require_subcommand(1);
-    CLI::App* add = schedule->add_subcommand("add", "add a rule, an interrupt, closed hours or a zone's default");
+    CLI::App* add =
+        schedule->add_subcommand("add", "add a rule, an interrupt, closed hours or a zone's default");
     add->require_subcommand(1);
     const auto zone_option = [&](CLI::App* app) {
-        app->add_option("--zone,--zones", m_zones, "boards, models, av, health (repeat, comma-separate, or all)")
+        app->add_option("--zone,--zones", m_zones,
+                        "boards, models, av, health (repeat, comma-separate, or all)")
             ->required();
     };
 
@@ -116,14 +122,16 @@ ScheduleCommand::ScheduleCommand(CLI::App& cli) {
     m_add_closed->add_option("--to", m_to, "opening time, HH:MM (before --from: overnight)")->required();
     m_add_closed->add_option("--days", m_days, "e.g. daily (the default), mon");
     m_add_closed->add_option("--dates", m_dates, "e.g. 2026-10-01..2026-10-07");
-    m_add_closed->add_option("--mode", m_mode, "slate (quiet closed slate) or blank (screen off), for the zones")
+    m_add_closed
+        ->add_option("--mode", m_mode, "slate (quiet closed slate) or blank (screen off), for the zones")
         ->check(CLI::IsMember({"slate", "blank"}));
 
     m_add_default = add->add_subcommand("default", "the playlist a zone plays when no rule does");
     zone_option(m_add_default);
     m_add_default->add_option("--playlist", m_playlist, "playlist name")->required();
 
-    m_remove = schedule->add_subcommand("remove", "remove a rule (r3), interrupt (i2), closed hours (c1) or default");
+    m_remove = schedule->add_subcommand("remove",
+                                        "remove a rule (r3), interrupt (i2), closed hours (c1) or default");
     m_remove->add_option("ID", m_id, "r<n>, i<n>, c<n> (see schedule list), or default")->required();
     m_remove->add_option("--zone", m_zone, "with default: the zone");
 
@@ -141,20 +149,29 @@ ScheduleCommand::ScheduleCommand(CLI::App& cli) {
     m_export = schedule->add_subcommand("export", "write the whole programme to a JSON or TOML file");
     m_export->add_option("FILE", m_file, "programme.toml or programme.json")->required();
     m_import = schedule->add_subcommand("import", "replace the whole programme from a JSON or TOML file");
-    m_import->add_option("FILE", m_file, "programme.toml or programme.json")->required()->check(CLI::ExistingFile);
+    m_import->add_option("FILE", m_file, "programme.toml or programme.json")
+        ->required()
+        ->check(CLI::ExistingFile);
     m_import->add_flag("--dry-run", m_dry_run, "check the file only");
 }
 
 std::optional<int> ScheduleCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_add_rule->parsed() || m_add_interrupt->parsed() || m_add_closed->parsed() || m_add_default->parsed()) {
+    if (m_add_rule->parsed() || m_add_interrupt->parsed() || m_add_closed->parsed() ||
+        m_add_default->parsed()) {
         return add(context, out, err);
     }
-    if (m_remove->parsed()) return remove(context, out, err);
-    if (m_list->parsed()) return list(context, out, err);
-    if (m_show->parsed()) return show(context, out, err);
-    if (m_resolve->parsed()) return resolve(context, out, err);
-    if (m_export->parsed()) return export_file(context, out, err);
-    if (m_import->parsed()) return import_file(context, out, err);
+    if (m_remove->parsed())
+        return remove(context, out, err);
+    if (m_list->parsed())
+        return list(context, out, err);
+    if (m_show->parsed())
+        return show(context, out, err);
+    if (m_resolve->parsed())
+        return resolve(context, out, err);
+    if (m_export->parsed())
+        return export_file(context, out, err);
+    if (m_import->parsed())
+        return import_file(context, out, err);
     return std::nullopt;
 }
 
@@ -167,7 +184,8 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     const std::vector<std::string> zones = split_zones(m_zones);
     for (const std::string& zone : zones) {
         if (!scheduler::is_known_zone(zone)) {
-            return fail(err, command, "--zone " + zone + ": unknown zone (the zones are boards, models, av, health)");
+            return fail(err, command,
+                        "--zone " + zone + ": unknown zone (the zones are boards, models, av, health)");
         }
     }
     if (zones.empty()) {
@@ -214,7 +232,8 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     if (!m_add_closed->parsed()) {
         const scheduler::Playlist* found = programme->find_playlist(m_playlist);
         if (found == nullptr) {
-            return fail(err, command, "--playlist " + m_playlist + ": no such playlist (see kioskctl playlist list)");
+            return fail(err, command,
+                        "--playlist " + m_playlist + ": no such playlist (see kioskctl playlist list)");
         }
         playlist = found->id;
     }
@@ -230,6 +249,10 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
         kind = Subject::Kind::interrupt;
         auto at = parse("--at", scheduler::parse_time_of_day(m_at));
         std::optional<scheduler::Date> on;
+        if (!m_on.empty() &&
+            (m_add_interrupt->count("--days") > 0 || m_add_interrupt->count("--dates") > 0)) {
+            problems.push_back("--on: give either --on (once) or --days/--dates (recurring), not both");
+        }
         if (!m_on.empty()) {
             auto day = parse("--on", scheduler::parse_date(m_on));
             on = day ? std::optional(*day) : std::nullopt;
@@ -245,9 +268,10 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
         kind = Subject::Kind::closed_hours;
         trial.closed_hours.push_back({trial_id, zones, daypart, *days, dates});
     }
-    const auto own = problems_of(scheduler::check_programme(trial, *context.time_zone, scheduler::CheckPolicy::lenient,
-                                                            context.still_time),
-                                 kind, trial_id);
+    const auto own =
+        problems_of(scheduler::check_programme(trial, *context.time_zone, scheduler::CheckPolicy::lenient,
+                                               context.still_time),
+                    kind, trial_id);
     if (!own.empty()) {
         for (const Problem& problem : own) {
             fail(err, command, (problem.field.empty() ? "" : "--" + problem.field + ": ") + problem.message);
@@ -258,21 +282,24 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     std::string said;
     if (m_add_rule->parsed()) {
         auto id = store->add_rule(trial.rules.back());
-        if (!id) return fail(err, command, id.error());
+        if (!id)
+            return fail(err, command, id.error());
         said = "added rule r" + std::to_string(*id);
     } else if (m_add_interrupt->parsed()) {
         auto id = store->add_interrupt(trial.interrupts.back());
-        if (!id) return fail(err, command, id.error());
+        if (!id)
+            return fail(err, command, id.error());
         said = "added interrupt i" + std::to_string(*id) + " (" +
                format_length(scheduler::playlist_length(trial, *playlist, context.still_time)) + ")";
     } else if (m_add_closed->parsed()) {
         auto id = store->add_closed_hours(trial.closed_hours.back());
-        if (!id) return fail(err, command, id.error());
+        if (!id)
+            return fail(err, command, id.error());
         said = "added closed hours c" + std::to_string(*id);
         if (!m_mode.empty()) {
             for (const std::string& zone : zones) {
-                if (auto set = store->set_closed_mode(
-                        zone, m_mode == "blank" ? scheduler::ClosedMode::blank : scheduler::ClosedMode::slate);
+                if (auto set = store->set_closed_mode(zone, m_mode == "blank" ? scheduler::ClosedMode::blank
+                                                                              : scheduler::ClosedMode::slate);
                     !set) {
                     return fail(err, command, set.error());
                 }
@@ -316,8 +343,9 @@ int ScheduleCommand::remove(const CtlContext& context, std::ostream& out, std::o
         }
         if (!numeric || (m_id[0] != 'r' && m_id[0] != 'i' && m_id[0] != 'c')) {
             return fail(err, command,
-                        m_id + ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
-                               "kioskctl schedule list, or default --zone Z");
+                        m_id +
+                            ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
+                            "kioskctl schedule list, or default --zone Z");
         }
         done = m_id[0] == 'r'   ? store->remove_rule(number)
                : m_id[0] == 'i' ? store->remove_interrupt(number)
@@ -354,18 +382,23 @@ int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ost
     };
     out << "time zone " << context.time_zone->name() << "\n\nzones:\n";
     for (const std::string& zone : scheduler::known_zones()) {
-        if (!m_zone.empty() && zone != m_zone) continue;
+        if (!m_zone.empty() && zone != m_zone)
+            continue;
         const scheduler::ZoneSettings* settings = programme->find_zone(zone);
         out << "  " << std::left << std::setw(8) << zone << "default "
-            << (settings != nullptr && settings->default_playlist ? name(*settings->default_playlist) : "(none)")
+            << (settings != nullptr && settings->default_playlist ? name(*settings->default_playlist)
+                                                                  : "(none)")
             << ", closed: " << (settings != nullptr ? to_string(settings->closed_mode) : "slate") << '\n';
     }
-    out << "\nrules (in each zone the highest priority wins, then the shorter daypart, then the newer rule):\n";
+    out << "\nrules (in each zone the highest priority wins, then the shorter daypart, then the newer "
+           "rule):\n";
     std::vector<const scheduler::ScheduleRule*> rules;
     for (const auto& rule : programme->rules) {
-        if (in_zone(rule.zones)) rules.push_back(&rule);
+        if (in_zone(rule.zones))
+            rules.push_back(&rule);
     }
-    std::sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) { return takes_precedence(*a, *b); });
+    std::sort(rules.begin(), rules.end(),
+              [](const auto* a, const auto* b) { return takes_precedence(*a, *b); });
     for (const auto* rule : rules) {
         out << "  " << std::left << std::setw(6) << ("r" + std::to_string(rule->id)) << std::setw(22)
             << zones_text(rule->zones) << std::setw(13)
@@ -376,18 +409,21 @@ int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ost
     }
     out << "\ninterrupts:\n";
     for (const auto& interrupt : programme->interrupts) {
-        if (!in_zone(interrupt.zones)) continue;
+        if (!in_zone(interrupt.zones))
+            continue;
         out << "  " << std::left << std::setw(6) << ("i" + std::to_string(interrupt.id)) << std::setw(22)
             << zones_text(interrupt.zones) << std::setw(13) << scheduler::format_time_of_day(interrupt.at)
             << std::setw(30)
             << (interrupt.on ? "on " + scheduler::format_date(*interrupt.on)
                              : days_text(interrupt.weekdays, interrupt.dates))
             << name(interrupt.playlist) << " ("
-            << format_length(scheduler::playlist_length(*programme, interrupt.playlist, context.still_time)) << ")\n";
+            << format_length(scheduler::playlist_length(*programme, interrupt.playlist, context.still_time))
+            << ")\n";
     }
     out << "\nclosed hours:\n";
     for (const auto& closed : programme->closed_hours) {
-        if (!in_zone(closed.zones)) continue;
+        if (!in_zone(closed.zones))
+            continue;
         out << "  " << std::left << std::setw(6) << ("c" + std::to_string(closed.id)) << std::setw(22)
             << zones_text(closed.zones) << std::setw(13)
             << (scheduler::format_time_of_day(closed.daypart.start) + "-" +

@@ -16,11 +16,11 @@
 namespace kiosk::ctl {
 
 class ScheduleCommand {
-public:
+  public:
     explicit ScheduleCommand(CLI::App& cli);
     std::optional<int> run(const CtlContext& context, std::ostream& out, std::ostream& err);
 
-private:
+  private:
     int add(const CtlContext& context, std::ostream& out, std::ostream& err);
     int remove(const CtlContext& context, std::ostream& out, std::ostream& err);
     int list(const CtlContext& context, std::ostream& out, std::ostream& err);

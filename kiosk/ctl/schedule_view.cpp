@@ -23,12 +23,14 @@ std::string clock_text(scheduler::Instant at, const date::time_zone& tz, bool wi
 }
 
 scheduler::Date today(const date::time_zone& tz) {
-    const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
     return scheduler::Date{date::floor<date::days>(scheduler::to_local(now, tz))};
 }
 
 const char* weekday_name(scheduler::Date day) {
-    static const char* kNames[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+    static const char* kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                   "Thursday", "Friday", "Saturday"};
     return kNames[date::weekday{date::sys_days{day}}.c_encoding()];
 }
 
@@ -37,7 +39,8 @@ const char* weekday_name(scheduler::Date day) {
 int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule show";
     if (!scheduler::is_known_zone(m_zone)) {
-        return fail(err, command, "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+        return fail(err, command,
+                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
     }
     scheduler::Date day = today(*context.time_zone);
     if (!m_day.empty()) {
@@ -59,13 +62,14 @@ int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ost
     const auto schedule = scheduler::ZoneSchedule::compile(*programme, m_zone, {context.still_time});
     const auto entries = scheduler::day_timeline(schedule, day, tz);
     const bool clocks_change = entries.back().to - entries.front().from != std::chrono::hours(24);
-    out << "zone " << m_zone << ", " << weekday_name(day) << " " << scheduler::format_date(day) << " (" << tz.name()
-        << (clocks_change ? ", the clocks change today" : "") << ")\n";
+    out << "zone " << m_zone << ", " << weekday_name(day) << " " << scheduler::format_date(day) << " ("
+        << tz.name() << (clocks_change ? ", the clocks change today" : "") << ")\n";
     const scheduler::Date next{date::sys_days{day} + date::days{1}};
     std::vector<std::string> spans;
     std::size_t width = 0;
     for (const auto& entry : entries) {
-        const std::string to = entry.to == scheduler::start_of_day(next, tz) ? "24:00" : clock_text(entry.to, tz, clocks_change);
+        const std::string to =
+            entry.to == scheduler::start_of_day(next, tz) ? "24:00" : clock_text(entry.to, tz, clocks_change);
         spans.push_back(clock_text(entry.from, tz, clocks_change) + "-" + to);
         width = std::max(width, spans.back().size());
     }
@@ -79,7 +83,8 @@ int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ost
 int ScheduleCommand::resolve(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule resolve";
     if (!scheduler::is_known_zone(m_zone)) {
-        return fail(err, command, "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+        return fail(err, command,
+                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
     }
     const auto& tz = *context.time_zone;
     scheduler::Instant at =
@@ -109,7 +114,8 @@ int ScheduleCommand::resolve(const CtlContext& context, std::ostream& out, std::
         << "): " << describe_state(*programme, r.state) << '\n';
     out << "  since " << scheduler::format_local_moment(r.since, tz) << '\n';
     if (r.until_is_horizon) {
-        out << "  until further notice (no change in the next " << scheduler::kResolveHorizon.count() << " days)\n";
+        out << "  until further notice (no change in the next " << scheduler::kResolveHorizon.count()
+            << " days)\n";
     } else {
         out << "  until " << scheduler::format_local_moment(r.until, tz) << ", then "
             << describe_state(*programme, scheduler::resolve(schedule, r.until, tz).state) << '\n';

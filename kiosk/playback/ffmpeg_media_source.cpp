@@ -320,6 +320,29 @@ void MediaSource::run_audio_decoder() {
         return m_audio_chunks.push(std::move(chunk));
     };
 
+    // What the resampler still holds at the end of the stream (a few
+    // milliseconds when rates differ) is the item's last sound.
+    auto flush_resampler = [&] {
+        SwrContext* resampler = m_streams->resampler.get();
+        if (resampler == nullptr) {
+            return;
+        }
+        const auto pending = static_cast<int>(swr_get_delay(resampler, output.sample_rate));
+        if (pending <= 0) {
+            return;
+        }
+        AudioChunk chunk;
+        chunk.pts = last_end;
+        chunk.samples.resize(static_cast<std::size_t>(pending) * output.channels);
+        auto* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
+        const int converted = swr_convert(resampler, &out, pending, nullptr, 0);
+        if (converted > 0) {
+            chunk.samples.resize(static_cast<std::size_t>(converted) * output.channels);
+            last_end += static_cast<double>(converted) / output.sample_rate;
+            m_audio_chunks.push(std::move(chunk));
+        }
+    };
+
     while (auto packet = m_audio_packets.pop()) {
         const bool draining = *packet == nullptr;
         if (avcodec_send_packet(&decoder, packet->get()) < 0 && !draining) {
@@ -341,6 +364,7 @@ void MediaSource::run_audio_decoder() {
             }
         }
         if (draining) {
+            flush_resampler();
             m_audio_chunks.push(AudioChunk{{}, last_end, true});
             break;
         }

@@ -29,7 +29,11 @@ ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& optio
     request_next_item(m_started_at);
 }
 
-ScreenPlayer::~ScreenPlayer() = default;
+ScreenPlayer::~ScreenPlayer() {
+    if (m_current && (m_current->picture_shown || m_current->sound_written)) {
+        report(PlayEvent::Kind::ended, *m_current, "shutdown");
+    }
+}
 
 bool ScreenPlayer::finished() const {
     return m_list_exhausted && !m_current && !m_next && !m_preparing && !m_pending && !m_suspended;

@@ -85,9 +85,9 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
             if (!successor_ends && m_audio->written_until() > until - kSoundLead + kSoundLowWater) {
                 return false;
             }
-            const auto frames_before_cut = static_cast<std::size_t>(std::max(0.0, (cut - chunk_start) * rate));
-            const bool cut_here = frames_before_cut < total;
+            const bool cut_here = item.cut_at && chunk_start + static_cast<double>(total) / rate > cut;
             if (cut_here) {
+                const auto frames_before_cut = static_cast<std::size_t>(std::max(0.0, (cut - chunk_start) * rate));
                 chunk.samples.resize(frames_before_cut * channels);
                 total = frames_before_cut;
                 item.cut_short = true;

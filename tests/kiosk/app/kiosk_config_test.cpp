@@ -198,6 +198,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"media_entry_not_a_path", "[[screen]]\nmedia = [\"a.mp4\", 7]\n", 2, "media"},
         BadConfig{"media_dir_not_a_path", "[[screen]]\n\nmedia_dir = false\n", 3, "media_dir"},
         BadConfig{"screen_not_a_list", "screen = 1\n", 1, "screen"},
+        BadConfig{"misspelt_top_level_key", "image_second = 5\n", 1, "image_second"},
+        BadConfig{"misspelt_screen_key", "[[screen]]\nzone = \"av\"\nzon = \"boards\"\n", 3, "zon"},
+        BadConfig{"decoder_threads_not_whole", "decoder_threads = 2.5\n", 1, "decoder_threads"},
+        BadConfig{"audio_device_not_a_name", "audio_device = 3\n", 1, "audio_device"},
+        BadConfig{"time_zone_empty", "time_zone = \"\"\n", 1, "time_zone"},
         BadConfig{"more_than_four_screens", kFiveScreens, 3, "screen"}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
 

@@ -1,13 +1,16 @@
 // BoundedQueue: FIFO order, blocking at capacity and when empty, abort, peek and capacity changes.
 //
-// Blocking is shown with std::async: a call that must block is checked to be still running after a short
-// wait (it can never finish by itself, so the check cannot fail spuriously), then the event that must
-// release it is triggered and the call is awaited with a generous deadline.
+// Blocking is shown with calls on a thread of their own: a call that must block is checked to be still
+// running after a short wait (it can never finish by itself, so the check cannot fail spuriously), then
+// the event that must release it is triggered and the call is awaited with a generous deadline. Those
+// threads are detached and share ownership of the queue, so a queue that never releases a call fails
+// its test instead of hanging the suite.
 #include "playback/bounded_queue.h"
 
-#include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -25,6 +28,15 @@ using namespace std::chrono_literals;
 constexpr auto kStillBlockedWait = 50ms;
 // How long a released call may take to return.
 constexpr auto kReleaseDeadline = 5s;
+
+// Runs `call` on a detached thread; its result arrives through the future.
+template <typename T>
+std::future<T> in_background(std::function<T()> call) {
+    std::packaged_task<T()> task(std::move(call));
+    std::future<T> result = task.get_future();
+    std::thread(std::move(task)).detach();
+    return result;
+}
 
 template <typename T>
 bool still_running(std::future<T>& future) {
@@ -56,56 +68,49 @@ TEST(BoundedQueue, TryPopOnEmptyQueueReturnsNothing) {
 }
 
 TEST(BoundedQueue, PushBlocksWhileFullUntilAnItemIsPopped) {
-    BoundedQueue<std::string> queue(2);
-    ASSERT_TRUE(queue.push("a"));
-    ASSERT_TRUE(queue.push("b"));
+    auto queue = std::make_shared<BoundedQueue<std::string>>(2);
+    ASSERT_TRUE(queue->push("a"));
+    ASSERT_TRUE(queue->push("b"));
 
-    std::atomic<bool> pushing{false};
-    auto producer = std::async(std::launch::async, [&] {
-        pushing = true;
-        return queue.push("c");
-    });
-    while (!pushing) {
-        std::this_thread::yield();
-    }
+    auto producer = in_background<bool>([queue] { return queue->push("c"); });
     ASSERT_TRUE(still_running(producer)) << "push into a full queue returned without waiting";
-    EXPECT_EQ(queue.size(), 2u);
+    EXPECT_EQ(queue->size(), 2u);
 
-    EXPECT_EQ(queue.pop(), "a");
+    EXPECT_EQ(queue->pop(), "a");
     ASSERT_TRUE(finishes(producer)) << "pop did not wake the blocked producer";
     EXPECT_TRUE(producer.get());
-    EXPECT_EQ(queue.size(), 2u);
-    EXPECT_EQ(queue.try_pop(), "b");
-    EXPECT_EQ(queue.try_pop(), "c");
+    EXPECT_EQ(queue->size(), 2u);
+    EXPECT_EQ(queue->try_pop(), "b");
+    EXPECT_EQ(queue->try_pop(), "c");
 }
 
 TEST(BoundedQueue, PopBlocksWhileEmptyUntilAnItemIsPushed) {
-    BoundedQueue<int> queue(2);
-    auto consumer = std::async(std::launch::async, [&] { return queue.pop(); });
+    auto queue = std::make_shared<BoundedQueue<int>>(2);
+    auto consumer = in_background<std::optional<int>>([queue] { return queue->pop(); });
     ASSERT_TRUE(still_running(consumer)) << "pop from an empty queue returned without waiting";
 
-    ASSERT_TRUE(queue.push(42));
+    ASSERT_TRUE(queue->push(42));
     ASSERT_TRUE(finishes(consumer)) << "push did not wake the blocked consumer";
     EXPECT_EQ(consumer.get(), 42);
 }
 
 TEST(BoundedQueue, AbortWakesABlockedProducerWhosePushFails) {
-    BoundedQueue<int> queue(1);
-    ASSERT_TRUE(queue.push(1));
-    auto producer = std::async(std::launch::async, [&] { return queue.push(2); });
+    auto queue = std::make_shared<BoundedQueue<int>>(1);
+    ASSERT_TRUE(queue->push(1));
+    auto producer = in_background<bool>([queue] { return queue->push(2); });
     ASSERT_TRUE(still_running(producer));
 
-    queue.abort();
+    queue->abort();
     ASSERT_TRUE(finishes(producer)) << "abort did not wake the blocked producer";
     EXPECT_FALSE(producer.get());
 }
 
 TEST(BoundedQueue, AbortWakesABlockedConsumerWithNothing) {
-    BoundedQueue<int> queue(1);
-    auto consumer = std::async(std::launch::async, [&] { return queue.pop(); });
+    auto queue = std::make_shared<BoundedQueue<int>>(1);
+    auto consumer = in_background<std::optional<int>>([queue] { return queue->pop(); });
     ASSERT_TRUE(still_running(consumer));
 
-    queue.abort();
+    queue->abort();
     ASSERT_TRUE(finishes(consumer)) << "abort did not wake the blocked consumer";
     EXPECT_FALSE(consumer.get().has_value());
 }
@@ -136,13 +141,12 @@ TEST(BoundedQueue, WaitUntilNotEmptyIsTrueAtOnceWhenAnItemWaits) {
 }
 
 TEST(BoundedQueue, WaitUntilNotEmptyWakesWhenAnItemArrives) {
-    BoundedQueue<int> queue(1);
-    auto waiter = std::async(std::launch::async, [&] {
-        return queue.wait_until_not_empty(std::chrono::steady_clock::now() + 1h);
-    });
+    auto queue = std::make_shared<BoundedQueue<int>>(1);
+    auto waiter = in_background<bool>(
+        [queue] { return queue->wait_until_not_empty(std::chrono::steady_clock::now() + 1h); });
     ASSERT_TRUE(still_running(waiter));
 
-    ASSERT_TRUE(queue.push(1));
+    ASSERT_TRUE(queue->push(1));
     ASSERT_TRUE(finishes(waiter)) << "the waiter slept past the push";
     EXPECT_TRUE(waiter.get());
 }
@@ -166,17 +170,17 @@ TEST(BoundedQueue, PeekShowsTheOldestItemWithoutTakingIt) {
 }
 
 TEST(BoundedQueue, LargerCapacityWakesABlockedProducer) {
-    BoundedQueue<int> queue(1);
-    ASSERT_TRUE(queue.push(1));
-    auto producer = std::async(std::launch::async, [&] { return queue.push(2); });
+    auto queue = std::make_shared<BoundedQueue<int>>(1);
+    ASSERT_TRUE(queue->push(1));
+    auto producer = in_background<bool>([queue] { return queue->push(2); });
     ASSERT_TRUE(still_running(producer));
 
-    queue.set_capacity(2);
+    queue->set_capacity(2);
     ASSERT_TRUE(finishes(producer)) << "set_capacity did not wake the blocked producer";
     EXPECT_TRUE(producer.get());
-    EXPECT_EQ(queue.size(), 2u);
-    EXPECT_EQ(queue.try_pop(), 1);
-    EXPECT_EQ(queue.try_pop(), 2);
+    EXPECT_EQ(queue->size(), 2u);
+    EXPECT_EQ(queue->try_pop(), 1);
+    EXPECT_EQ(queue->try_pop(), 2);
 }
 
 }  // namespace

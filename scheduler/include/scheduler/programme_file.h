@@ -1,0 +1,64 @@
+#pragma once
+// The whole programme (playlists, rules, interrupts, zones' defaults and
+// closed hours) as one human-editable JSON or TOML file: `kioskctl schedule
+// export FILE` / `import FILE`. Media are named, not included: they must be
+// in the library already. The format is in scheduler/README.md, an example
+// in deploy/examples/programme.toml and programme.json.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "scheduler/calendar.h"
+#include "scheduler/error.h"
+#include "scheduler/programme.h"
+#include "scheduler/programme_check.h"
+
+namespace scheduler {
+
+enum class ProgrammeFormat { json, toml };
+
+// By extension (.json, .toml); else by content (a leading '{' is JSON).
+ProgrammeFormat guess_programme_format(const std::filesystem::path& file, std::string_view text);
+
+// A problem with a place in the file: "programme.toml:23:7" and the field
+// path "rules[2].to" (TOML), or the JSON pointer "/rules/2/to" (JSON, whose
+// syntax errors also give line:column).
+struct FileProblem {
+    Severity severity = Severity::error;
+    std::string where;  // file, line:column and/or field path
+    std::string message;
+};
+
+struct ImportedProgramme {
+    // Playlists, rules, interrupts, closed hours and zones; ids numbered
+    // from 1 in file order (later rules are newer). Media are the library's.
+    Programme programme;
+    std::vector<FileProblem> warnings;
+};
+
+// Reads and checks a programme file against the media library, strictly:
+// any error refuses the whole file, and every problem is reported, each
+// with its place and reason. `file_name` is used in the places.
+tl::expected<ImportedProgramme, std::vector<FileProblem>> parse_programme(
+    std::string_view text, ProgrammeFormat format, std::string_view file_name,
+    const std::vector<MediaFile>& library, const date::time_zone& tz,
+    std::chrono::milliseconds still_time = kDefaultStillTime);
+
+// Reads the file from disk, then parse_programme.
+tl::expected<ImportedProgramme, std::vector<FileProblem>> read_programme_file(
+    const std::filesystem::path& file, const std::vector<MediaFile>& library, const date::time_zone& tz,
+    std::chrono::milliseconds still_time = kDefaultStillTime);
+
+// The programme as file text; importing it gives the same programme back.
+std::string format_programme(const Programme& programme, ProgrammeFormat format);
+
+// Writes format_programme to `file` (format by extension, TOML when unknown).
+tl::expected<void, Error> write_programme_file(const std::filesystem::path& file, const Programme& programme);
+
+std::string to_string(const FileProblem& problem);  // "where: error: message"
+
+}  // namespace scheduler

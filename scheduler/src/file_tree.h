@@ -1,0 +1,56 @@
+#pragma once
+// Internal: a programme file as a plain tree, the same for JSON and TOML, so
+// the reader that gives it meaning is written once. The adapters
+// (json_programme_file.cpp, toml_programme_file.cpp) build it and write files.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "scheduler/programme.h"
+#include "scheduler/programme_file.h"
+
+namespace scheduler::detail {
+
+struct FileNode {
+    enum class Type { string, integer, floating, boolean, array, table, other };
+
+    Type type = Type::other;
+    std::string string;
+    std::int64_t integer = 0;
+    double floating = 0.0;
+    bool boolean = false;
+    std::vector<FileNode> elements;                         // array
+    std::vector<std::pair<std::string, FileNode>> members;  // table, in file order where the format keeps it
+    int line = 0;  // 1-based; 0 when the format does not say (JSON values)
+    int column = 0;
+
+    const FileNode* member(std::string_view key) const;
+};
+
+const char* type_name(FileNode::Type type);
+
+// How a format names a field's place: JSON pointer "/rules/2/to" or TOML's "rules[2].to".
+enum class PathStyle { json_pointer, dotted };
+
+tl::expected<FileNode, std::vector<FileProblem>> parse_json_tree(std::string_view text,
+                                                                 std::string_view file_name);
+tl::expected<FileNode, std::vector<FileProblem>> parse_toml_tree(std::string_view text,
+                                                                 std::string_view file_name);
+
+std::string format_json_programme(const Programme& programme);
+std::string format_toml_programme(const Programme& programme);
+
+// Gives the tree its meaning and checks it (programme_reader.cpp).
+tl::expected<ImportedProgramme, std::vector<FileProblem>> read_programme_tree(
+    const FileNode& root, PathStyle style, std::string_view file_name, const std::vector<MediaFile>& library,
+    const date::time_zone& tz, std::chrono::milliseconds still_time);
+
+// The line and column (1-based) of byte `offset` in `text`.
+std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
+
+}  // namespace scheduler::detail
