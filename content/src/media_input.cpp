@@ -17,7 +17,9 @@ std::int64_t steady_now_ns() {
         .count();
 }
 
-MediaError error(MediaErrorKind kind, std::string message) { return MediaError{kind, std::move(message)}; }
+MediaError error(MediaErrorKind kind, std::string message) {
+    return MediaError{kind, std::move(message)};
+}
 
 bool is_still_format(const AVFormatContext& format) {
     const std::string_view name = format.iformat->name;
@@ -30,7 +32,9 @@ void IoDeadline::arm(std::chrono::milliseconds budget) {
     m_deadline_ns.store(steady_now_ns() + std::chrono::nanoseconds(budget).count());
 }
 
-bool IoDeadline::expired() const { return steady_now_ns() > m_deadline_ns.load(); }
+bool IoDeadline::expired() const {
+    return steady_now_ns() > m_deadline_ns.load();
+}
 
 int IoDeadline::interrupt_callback(void* opaque) {
     const auto* deadline = static_cast<const IoDeadline*>(opaque);
@@ -44,7 +48,7 @@ std::string av_error_text(int error_code) {
 }
 
 tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::path& path,
-                                                       const MediaLimits& limits, IoDeadline& deadline) {
+                                                      const MediaLimits& limits, IoDeadline& deadline) {
     std::error_code fs_error;
     const auto status = std::filesystem::status(path, fs_error);
     if (!std::filesystem::exists(status)) {
@@ -77,8 +81,8 @@ tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::pat
         if (open_result == AVERROR(EACCES) || open_result == AVERROR(EIO)) {
             return tl::unexpected(error(MediaErrorKind::unreadable, av_error_text(open_result)));
         }
-        return tl::unexpected(
-            error(MediaErrorKind::not_media, "not a recognised media file (" + av_error_text(open_result) + ")"));
+        return tl::unexpected(error(MediaErrorKind::not_media,
+                                    "not a recognised media file (" + av_error_text(open_result) + ")"));
     }
     MediaInput input;
     input.format.reset(raw);
@@ -86,10 +90,11 @@ tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::pat
     const int info_result = avformat_find_stream_info(raw, nullptr);
     if (info_result < 0) {
         if (deadline.expired()) {
-            return tl::unexpected(error(MediaErrorKind::timed_out, "reading stream information took too long"));
+            return tl::unexpected(
+                error(MediaErrorKind::timed_out, "reading stream information took too long"));
         }
-        return tl::unexpected(
-            error(MediaErrorKind::damaged, "cannot read stream information (" + av_error_text(info_result) + ")"));
+        return tl::unexpected(error(MediaErrorKind::damaged,
+                                    "cannot read stream information (" + av_error_text(info_result) + ")"));
     }
 
     input.video_stream = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
@@ -115,8 +120,8 @@ tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::pat
             return tl::unexpected(error(MediaErrorKind::damaged, "video stream has no picture size"));
         }
         if (static_cast<std::int64_t>(video.width) * video.height > limits.max_pixels) {
-            return tl::unexpected(error(MediaErrorKind::too_large, "picture " + std::to_string(video.width) + "x" +
-                                                                       std::to_string(video.height) +
+            return tl::unexpected(error(MediaErrorKind::too_large, "picture " + std::to_string(video.width) +
+                                                                       "x" + std::to_string(video.height) +
                                                                        " is larger than allowed"));
         }
     }
@@ -124,8 +129,8 @@ tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::pat
 }
 
 int display_rotation_degrees(const AVStream& stream) {
-    const auto* matrix =
-        reinterpret_cast<const int32_t*>(av_stream_get_side_data(&stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
+    const auto* matrix = reinterpret_cast<const int32_t*>(
+        av_stream_get_side_data(&stream, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
     if (matrix == nullptr) {
         return 0;
     }
@@ -140,12 +145,13 @@ int display_rotation_degrees(const AVStream& stream) {
 }
 
 tl::expected<CodecContextPtr, MediaError> open_decoder(const AVStream& stream, const MediaLimits& limits,
-                                                        int thread_count,
-                                                        const std::function<void(AVCodecContext&)>& prepare) {
+                                                       int thread_count,
+                                                       const std::function<void(AVCodecContext&)>& prepare) {
     const AVCodec* codec = avcodec_find_decoder(stream.codecpar->codec_id);
     if (codec == nullptr) {
-        return tl::unexpected(error(MediaErrorKind::unsupported,
-                                    std::string("no decoder for codec ") + avcodec_get_name(stream.codecpar->codec_id)));
+        return tl::unexpected(
+            error(MediaErrorKind::unsupported,
+                  std::string("no decoder for codec ") + avcodec_get_name(stream.codecpar->codec_id)));
     }
     CodecContextPtr context(avcodec_alloc_context3(codec));
     if (!context) {
@@ -163,8 +169,9 @@ tl::expected<CodecContextPtr, MediaError> open_decoder(const AVStream& stream, c
     }
     result = avcodec_open2(context.get(), codec, nullptr);
     if (result < 0) {
-        return tl::unexpected(error(MediaErrorKind::unsupported, std::string("cannot open ") + codec->name +
-                                                                      " decoder (" + av_error_text(result) + ")"));
+        return tl::unexpected(
+            error(MediaErrorKind::unsupported,
+                  std::string("cannot open ") + codec->name + " decoder (" + av_error_text(result) + ")"));
     }
     return context;
 }

@@ -38,7 +38,8 @@ tl::expected<void, MediaError> decode_first_frame(AVFormatContext& format, int s
 
 }  // namespace
 
-tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& path, const MediaLimits& limits) {
+tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& path,
+                                                 const MediaLimits& limits) {
     IoDeadline deadline;
     auto input = open_media_input(path, limits, deadline);
     if (!input) {
@@ -58,8 +59,8 @@ tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& pa
         const AVStream& stream = *format.streams[input->audio_stream];
         auto decoder = open_decoder(stream, limits, 1);
         if (decoder) {
-            facts.audio = AudioFacts{avcodec_get_name(stream.codecpar->codec_id), stream.codecpar->sample_rate,
-                                     stream.codecpar->ch_layout.nb_channels};
+            facts.audio = AudioFacts{avcodec_get_name(stream.codecpar->codec_id),
+                                     stream.codecpar->sample_rate, stream.codecpar->ch_layout.nb_channels};
             checked_stream = input->audio_stream;
             checked_decoder = std::move(*decoder);
         } else if (input->video_stream < 0) {

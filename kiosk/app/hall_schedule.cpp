@@ -17,9 +17,9 @@ scheduler::Instant wall_now() {
 
 }  // namespace
 
-tl::expected<std::unique_ptr<HallSchedule>, std::string> HallSchedule::open(const std::filesystem::path& data_dir,
-                                                                            const std::string& time_zone,
-                                                                            std::chrono::milliseconds still_time) {
+tl::expected<std::unique_ptr<HallSchedule>, std::string> HallSchedule::open(
+    const std::filesystem::path& data_dir, const std::string& time_zone,
+    std::chrono::milliseconds still_time) {
     auto tz = scheduler::locate_time_zone(time_zone);
     if (!tz) {
         return tl::unexpected("time_zone: " + tz.error().message);
@@ -44,7 +44,8 @@ HallSchedule::HallSchedule(const std::filesystem::path& database_file, const dat
                            std::chrono::milliseconds still_time)
     : m_tz(tz), m_still_time(still_time), m_watcher(database_file), m_play_log(database_file) {}
 
-playback::ScreenProgramme HallSchedule::start_screen(const std::string& zone, playback::ScreenProgramme unscheduled) {
+playback::ScreenProgramme HallSchedule::start_screen(const std::string& zone,
+                                                     playback::ScreenProgramme unscheduled) {
     m_directors.push_back(std::make_unique<ZoneDirector>(zone, m_tz, m_still_time, std::move(unscheduled)));
     return m_directors.back()->start(m_programme, wall_now());
 }
@@ -56,7 +57,8 @@ void HallSchedule::attach(std::size_t index, playback::ScreenPlayer& player) {
     });
 }
 
-void HallSchedule::step(playback::SteadyTime steady_now, const std::vector<playback::ScreenPlayer*>& players) {
+void HallSchedule::step(playback::SteadyTime steady_now,
+                        const std::vector<playback::ScreenPlayer*>& players) {
     const scheduler::Instant now = wall_now();
     if (auto programme = m_watcher.take_new_programme()) {
         m_programme = std::move(*programme);

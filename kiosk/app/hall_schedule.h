@@ -20,12 +20,12 @@
 namespace kiosk::app {
 
 class HallSchedule {
-public:
+  public:
     // Opens (creating when missing) the schedule database in `data_dir` and
     // loads the programme. The message says what is wrong when it cannot.
-    static tl::expected<std::unique_ptr<HallSchedule>, std::string> open(const std::filesystem::path& data_dir,
-                                                                         const std::string& time_zone,
-                                                                         std::chrono::milliseconds still_time);
+    static tl::expected<std::unique_ptr<HallSchedule>, std::string> open(
+        const std::filesystem::path& data_dir, const std::string& time_zone,
+        std::chrono::milliseconds still_time);
 
     // What screen `zone` plays now; `unscheduled` while the zone has nothing
     // scheduled. Call once per screen, in screen order, before attach().
@@ -39,7 +39,7 @@ public:
 
     playback::SteadyTime next_wake(playback::SteadyTime steady_now) const;
 
-private:
+  private:
     HallSchedule(const std::filesystem::path& database_file, const date::time_zone& tz,
                  std::chrono::milliseconds still_time);
 

@@ -157,8 +157,9 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     // configured folder programme while nothing is scheduled).
     std::unique_ptr<HallSchedule> schedule;
     if (options.play.empty()) {
-        auto opened = HallSchedule::open(options.data_dir, config.time_zone,
-                                         std::chrono::milliseconds(std::lround(source_options.still_seconds * 1000)));
+        auto opened =
+            HallSchedule::open(options.data_dir, config.time_zone,
+                               std::chrono::milliseconds(std::lround(source_options.still_seconds * 1000)));
         if (!opened) {
             spdlog::error("{}", opened.error());
             return kExitCannotStart;
@@ -233,7 +234,8 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         if (options.screenshot && !screenshot_taken && elapsed >= *options.screenshot_at) {
             for (std::size_t index = 0; index < screens.size(); ++index) {
                 if (!screens[index].output->save_screenshot(screenshot_path(*options.screenshot, index))) {
-                    spdlog::error("cannot write screenshot {}: {}", options.screenshot->string(), SDL_GetError());
+                    spdlog::error("cannot write screenshot {}: {}", options.screenshot->string(),
+                                  SDL_GetError());
                 }
             }
             screenshot_taken = true;

@@ -9,7 +9,8 @@ namespace kiosk::app {
 namespace {
 
 std::string where(const std::filesystem::path& file, const toml::source_region& region) {
-    return file.string() + ":" + std::to_string(region.begin.line) + ":" + std::to_string(region.begin.column);
+    return file.string() + ":" + std::to_string(region.begin.line) + ":" +
+           std::to_string(region.begin.column);
 }
 
 ConfigError error_at(const std::filesystem::path& file, const toml::node& node, const std::string& what) {
@@ -28,13 +29,15 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     try {
         table = toml::parse_file(path.string());
     } catch (const toml::parse_error& error) {
-        return tl::unexpected(ConfigError{where(path, error.source()) + ": " + std::string(error.description())});
+        return tl::unexpected(
+            ConfigError{where(path, error.source()) + ": " + std::string(error.description())});
     }
     const std::filesystem::path base = path.parent_path();
     KioskConfig config;
     // A misspelt key would otherwise fall back to its default without a word.
     static const std::vector<std::string_view> kTopLevelKeys{
-        "image_seconds", "decoder_threads", "hardware_decoding", "log_level", "time_zone", "audio_device", "screen"};
+        "image_seconds", "decoder_threads", "hardware_decoding", "log_level", "time_zone",
+        "audio_device",  "screen"};
     static const std::vector<std::string_view> kScreenKeys{"zone", "display", "sound", "media", "media_dir"};
     auto check_keys = [&](const toml::table& keys,
                           const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {
@@ -49,15 +52,17 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         return tl::unexpected(known.error());
     }
 
-    auto number = [&](const char* key, auto& target, double low, double high) -> tl::expected<void, ConfigError> {
+    auto number = [&](const char* key, auto& target, double low,
+                      double high) -> tl::expected<void, ConfigError> {
         const toml::node* node = table.get(key);
         if (node == nullptr) {
             return {};
         }
         const auto value = node->value<double>();
         if (!value || *value < low || *value > high) {
-            return tl::unexpected(error_at(path, *node, std::string(key) + " must be a number from " +
-                                                            std::to_string(low) + " to " + std::to_string(high)));
+            return tl::unexpected(error_at(path, *node,
+                                           std::string(key) + " must be a number from " +
+                                               std::to_string(low) + " to " + std::to_string(high)));
         }
         target = static_cast<std::remove_reference_t<decltype(target)>>(*value);
         return {};
@@ -68,7 +73,8 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     if (const toml::node* node = table.get("decoder_threads")) {
         const auto threads = node->value_exact<int64_t>();
         if (!threads || *threads < 0 || *threads > 16) {
-            return tl::unexpected(error_at(path, *node, "decoder_threads must be a whole number from 0 to 16"));
+            return tl::unexpected(
+                error_at(path, *node, "decoder_threads must be a whole number from 0 to 16"));
         }
         config.decoder_threads = static_cast<int>(*threads);
     }
@@ -82,14 +88,16 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         const auto level = node->value<std::string>();
         static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error", "off"};
         if (!level || std::find(levels.begin(), levels.end(), *level) == levels.end()) {
-            return tl::unexpected(error_at(path, *node, "log_level must be trace, debug, info, warn, error or off"));
+            return tl::unexpected(
+                error_at(path, *node, "log_level must be trace, debug, info, warn, error or off"));
         }
         config.log_level = *level;
     }
     if (const toml::node* node = table.get("time_zone")) {
         const auto name = node->value<std::string>();
         if (!name || name->empty()) {
-            return tl::unexpected(error_at(path, *node, "time_zone must be an IANA name such as \"Asia/Shanghai\""));
+            return tl::unexpected(
+                error_at(path, *node, "time_zone must be an IANA name such as \"Asia/Shanghai\""));
         }
         config.time_zone = *name;
     }
@@ -118,7 +126,8 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
                 const auto name = zone->value<std::string>();
                 const auto& zones = known_zones();
                 if (!name || std::find(zones.begin(), zones.end(), *name) == zones.end()) {
-                    return tl::unexpected(error_at(path, *zone, "zone must be one of boards, models, av, health"));
+                    return tl::unexpected(
+                        error_at(path, *zone, "zone must be one of boards, models, av, health"));
                 }
                 screen.zone = *name;
             }

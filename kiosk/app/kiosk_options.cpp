@@ -28,7 +28,8 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
     cli.add_option("--data-dir", options.data_dir, "where the database, caches and keys live");
     cli.add_flag("--headless", options.headless, "render offscreen with dummy sound (tests, benchmarks)");
     cli.add_option("--play", options.play, "play these files as one playlist, then exit");
-    cli.add_option("--loop", options.loop, "how many times --play plays the list")->check(CLI::Range(1, 1000000));
+    cli.add_option("--loop", options.loop, "how many times --play plays the list")
+        ->check(CLI::Range(1, 1000000));
     cli.add_option("--screens", options.screens, "how many screens play it at once")->check(CLI::Range(1, 4));
     std::string size;
     cli.add_option("--size", size, "window size WxH instead of full screen (default 1920x1080 headless)");
@@ -50,7 +51,8 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
         static const std::regex pattern(R"((\d{2,5})x(\d{2,5}))");
         std::smatch match;
         if (!std::regex_match(size, match, pattern)) {
-            return tl::unexpected(UsageError{"--size: expected WxH, e.g. 1920x1080, got '" + size + "'", 2, ""});
+            return tl::unexpected(
+                UsageError{"--size: expected WxH, e.g. 1920x1080, got '" + size + "'", 2, ""});
         }
         options.width = std::stoi(match[1]);
         options.height = std::stoi(match[2]);

@@ -27,7 +27,7 @@ struct KioskOptions {
 
 struct UsageError {
     std::string message;
-    int exit_code = 2;  // 0 for --help
+    int exit_code = 2;   // 0 for --help
     std::string output;  // help text to print
 };
 

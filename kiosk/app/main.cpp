@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
             std::fputs(options.error().output.c_str(), stdout);
             return 0;
         }
-        std::fprintf(stderr, "kiosk: %s\nRun 'kiosk --help' for the options.\n", options.error().message.c_str());
+        std::fprintf(stderr, "kiosk: %s\nRun 'kiosk --help' for the options.\n",
+                     options.error().message.c_str());
         return options.error().exit_code;
     }
     KioskConfig config;

@@ -14,7 +14,7 @@
 namespace kiosk::app {
 
 class PlayLogWriter {
-public:
+  public:
     explicit PlayLogWriter(std::filesystem::path database_file);
     // Writes what is queued, then stops.
     ~PlayLogWriter();
@@ -25,7 +25,7 @@ public:
     // the event is dropped and counted in the log.
     void record(scheduler::PlayEvent event);
 
-private:
+  private:
     void run();
 
     std::filesystem::path m_database_file;

@@ -16,7 +16,7 @@
 namespace kiosk::app {
 
 class ProgrammeWatcher {
-public:
+  public:
     // Starts watching `database_file`; the first programme is loaded at once.
     explicit ProgrammeWatcher(std::filesystem::path database_file);
     ~ProgrammeWatcher();
@@ -29,7 +29,7 @@ public:
     // Waits up to `timeout` for the first load (start-up only).
     bool wait_for_first(std::chrono::milliseconds timeout);
 
-private:
+  private:
     void run();
 
     std::filesystem::path m_database_file;

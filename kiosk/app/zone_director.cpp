@@ -12,7 +12,8 @@ namespace {
 // the new programme's first film and decode its first picture.
 constexpr auto kAnnounceLead = std::chrono::seconds(3);
 
-playback::SteadyTime steady_at(scheduler::Instant at, scheduler::Instant now, playback::SteadyTime steady_now) {
+playback::SteadyTime steady_at(scheduler::Instant at, scheduler::Instant now,
+                               playback::SteadyTime steady_now) {
     return steady_now + std::chrono::duration_cast<std::chrono::nanoseconds>(at - now);
 }
 
@@ -24,7 +25,8 @@ ZoneDirector::ZoneDirector(std::string zone, const date::time_zone& tz, std::chr
 
 playback::ScreenProgramme ZoneDirector::start(const scheduler::Programme& programme, scheduler::Instant now) {
     m_programme = programme;
-    m_schedule = scheduler::ZoneSchedule::compile(m_programme, m_zone, scheduler::ResolveOptions{m_still_time});
+    m_schedule =
+        scheduler::ZoneSchedule::compile(m_programme, m_zone, scheduler::ResolveOptions{m_still_time});
     m_current = scheduler::resolve(m_schedule, now, m_tz);
     m_announced = false;
     m_before_interrupt.reset();
@@ -50,9 +52,9 @@ playback::ScreenProgramme ZoneDirector::programme_for(const scheduler::ZoneResol
         case scheduler::StateKind::closed: {
             const std::string reopens = scheduler::format_local_moment(resolution.until, m_tz).substr(11, 5);
             programme.playlist.name = "closed";
-            programme.slate = playback::Slate{"本区已闭馆 · " + reopens + " 开放",
-                                              "Closed — open again at " + reopens,
-                                              resolution.state.closed_mode == scheduler::ClosedMode::blank};
+            programme.slate =
+                playback::Slate{"本区已闭馆 · " + reopens + " 开放", "Closed — open again at " + reopens,
+                                resolution.state.closed_mode == scheduler::ClosedMode::blank};
             return programme;
         }
         case scheduler::StateKind::unscheduled:
@@ -74,7 +76,8 @@ void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Insta
     const std::optional<scheduler::Playlist> old_items = old_list ? std::optional(*old_list) : std::nullopt;
 
     m_programme = programme;
-    m_schedule = scheduler::ZoneSchedule::compile(m_programme, m_zone, scheduler::ResolveOptions{m_still_time});
+    m_schedule =
+        scheduler::ZoneSchedule::compile(m_programme, m_zone, scheduler::ResolveOptions{m_still_time});
     m_current = scheduler::resolve(m_schedule, now, m_tz);
     m_announced = false;
 
@@ -82,8 +85,8 @@ void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Insta
                                               ? m_programme.find_playlist(m_current.state.playlist)
                                               : nullptr;
     const bool same_items = old_items && new_list && old_items->items.size() == new_list->items.size() &&
-                            std::equal(old_items->items.begin(), old_items->items.end(), new_list->items.begin(),
-                                       [](const auto& a, const auto& b) {
+                            std::equal(old_items->items.begin(), old_items->items.end(),
+                                       new_list->items.begin(), [](const auto& a, const auto& b) {
                                            return a.media == b.media && a.display_time == b.display_time &&
                                                   a.volume_percent == b.volume_percent;
                                        });
@@ -96,13 +99,14 @@ void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Insta
     if (interrupt && !m_before_interrupt) {
         m_before_interrupt = before;
     }
-    player.change_programme(playback::ProgrammeChange{programme_for(m_current),
-                                                      interrupt ? std::optional(steady_now) : std::nullopt,
-                                                      interrupt},
-                            steady_now);
+    player.change_programme(
+        playback::ProgrammeChange{programme_for(m_current),
+                                  interrupt ? std::optional(steady_now) : std::nullopt, interrupt},
+        steady_now);
 }
 
-void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now, playback::ScreenPlayer& player) {
+void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now,
+                        playback::ScreenPlayer& player) {
     if (now >= m_current.until) {
         // The announced change has happened (or nothing changed at a horizon).
         m_current = scheduler::resolve(m_schedule, now, m_tz);
@@ -130,10 +134,12 @@ void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now,
     if (next_is_interrupt && !was_interrupt) {
         m_before_interrupt = m_current.state;
     }
-    spdlog::info("zone {}: programme changes at {}", m_zone, scheduler::format_local_moment(m_current.until, m_tz));
-    player.change_programme(playback::ProgrammeChange{programme_for(next), steady_at(m_current.until, now, steady_now),
-                                                      next_is_interrupt},
-                            steady_now);
+    spdlog::info("zone {}: programme changes at {}", m_zone,
+                 scheduler::format_local_moment(m_current.until, m_tz));
+    player.change_programme(
+        playback::ProgrammeChange{programme_for(next), steady_at(m_current.until, now, steady_now),
+                                  next_is_interrupt},
+        steady_now);
 }
 
 playback::SteadyTime ZoneDirector::next_wake(scheduler::Instant now, playback::SteadyTime steady_now) const {
@@ -144,9 +150,15 @@ playback::SteadyTime ZoneDirector::next_wake(scheduler::Instant now, playback::S
 scheduler::PlayEvent ZoneDirector::to_record(const playback::PlayEvent& event, scheduler::Instant now) const {
     scheduler::PlayEvent record;
     switch (event.kind) {
-        case playback::PlayEvent::Kind::started: record.kind = scheduler::PlayEventKind::start; break;
-        case playback::PlayEvent::Kind::ended: record.kind = scheduler::PlayEventKind::end; break;
-        case playback::PlayEvent::Kind::skipped: record.kind = scheduler::PlayEventKind::skip; break;
+        case playback::PlayEvent::Kind::started:
+            record.kind = scheduler::PlayEventKind::start;
+            break;
+        case playback::PlayEvent::Kind::ended:
+            record.kind = scheduler::PlayEventKind::end;
+            break;
+        case playback::PlayEvent::Kind::skipped:
+            record.kind = scheduler::PlayEventKind::skip;
+            break;
     }
     record.zone = m_zone;
     record.playlist_name = event.programme;
@@ -163,7 +175,9 @@ scheduler::PlayEvent ZoneDirector::to_record(const playback::PlayEvent& event, s
     record.at = now;
     record.reason = event.reason;
     if (event.kind == playback::PlayEvent::Kind::ended) {
-        record.reason = event.reason == "cut" ? "schedule change" : event.reason.empty() ? "finished" : event.reason;
+        record.reason = event.reason == "cut"  ? "schedule change"
+                        : event.reason.empty() ? "finished"
+                                               : event.reason;
     }
     return record;
 }

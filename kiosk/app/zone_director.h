@@ -19,7 +19,7 @@
 namespace kiosk::app {
 
 class ZoneDirector {
-public:
+  public:
     // `unscheduled` plays while nothing is scheduled for the zone (the
     // configured folder programme); when it is empty a slate shows.
     ZoneDirector(std::string zone, const date::time_zone& tz, std::chrono::milliseconds still_time,
@@ -45,7 +45,7 @@ public:
     // A player event as proof of play, with the zone and the library's ids.
     scheduler::PlayEvent to_record(const playback::PlayEvent& event, scheduler::Instant now) const;
 
-private:
+  private:
     playback::ScreenProgramme programme_for(const scheduler::ZoneResolution& resolution) const;
     void plan_next(scheduler::Instant now);
 

@@ -22,12 +22,10 @@ nlohmann::json facts_json(const std::filesystem::path& file, const content::Medi
                         {"video", nullptr},
                         {"audio", nullptr}};
     if (facts.video) {
-        json["video"] = {{"codec", facts.video->codec},
-                         {"width", facts.video->width},
-                         {"height", facts.video->height},
-                         {"pixel_format", facts.video->pixel_format},
-                         {"frame_rate", facts.video->frame_rate},
-                         {"rotation_deg", facts.video->rotation_degrees}};
+        json["video"] = {
+            {"codec", facts.video->codec},           {"width", facts.video->width},
+            {"height", facts.video->height},         {"pixel_format", facts.video->pixel_format},
+            {"frame_rate", facts.video->frame_rate}, {"rotation_deg", facts.video->rotation_degrees}};
     }
     if (facts.audio) {
         json["audio"] = {{"codec", facts.audio->codec},
@@ -46,8 +44,8 @@ void print_text(const std::filesystem::path& file, const content::MediaFacts& fa
         out << "  duration:   " << std::fixed << std::setprecision(2) << facts.duration_seconds << " s\n";
     }
     if (facts.video) {
-        out << "  video:      " << facts.video->codec << ' ' << facts.video->width << 'x' << facts.video->height
-            << ' ' << facts.video->pixel_format;
+        out << "  video:      " << facts.video->codec << ' ' << facts.video->width << 'x'
+            << facts.video->height << ' ' << facts.video->pixel_format;
         if (facts.video->frame_rate > 0) {
             out << ", " << std::setprecision(3) << facts.video->frame_rate << " fps";
         }
@@ -73,7 +71,8 @@ int run_probe(const std::filesystem::path& file, bool json, std::ostream& out, s
         const std::string reason =
             std::string(content::to_string(facts.error().kind)) + ": " + facts.error().message;
         if (json) {
-            out << nlohmann::json{{"path", file.string()}, {"playable", false}, {"error", reason}}.dump(2) << '\n';
+            out << nlohmann::json{{"path", file.string()}, {"playable", false}, {"error", reason}}.dump(2)
+                << '\n';
         }
         err << file.string() << ": cannot play: " << reason << '\n';
         return 1;

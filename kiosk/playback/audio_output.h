@@ -8,7 +8,7 @@
 namespace kiosk::playback {
 
 class AudioOutput {
-public:
+  public:
     virtual ~AudioOutput() = default;
     virtual AudioTimeline& timeline() = 0;
     virtual AudioFormat format() const = 0;

@@ -14,7 +14,7 @@
 namespace kiosk::playback {
 
 class AudioRing {
-public:
+  public:
     AudioRing(std::size_t capacity_frames, int channels, int sample_rate);
 
     int channels() const { return m_channels; }
@@ -40,7 +40,7 @@ public:
     double heard_frames_at(SteadyTime now, std::size_t device_frames) const;
     std::uint64_t underrun_frames() const;
 
-private:
+  private:
     mutable std::mutex m_mutex;
     std::vector<float> m_samples;
     std::size_t m_capacity_frames;

@@ -28,8 +28,8 @@ double AudioTimeline::written_until() const {
 
 void AudioTimeline::fill_silence(double until) {
     const auto position = static_cast<std::int64_t>(m_ring.write_position());
-    const std::int64_t frames =
-        std::min<std::int64_t>(frame_of(until) - position, static_cast<std::int64_t>(m_ring.writable_frames()));
+    const std::int64_t frames = std::min<std::int64_t>(frame_of(until) - position,
+                                                       static_cast<std::int64_t>(m_ring.writable_frames()));
     if (frames > 0) {
         const std::vector<float> silence(static_cast<std::size_t>(frames) * m_ring.channels(), 0.0f);
         m_ring.write(silence);
@@ -57,7 +57,8 @@ std::size_t AudioTimeline::place(std::span<const float> samples, double start) {
 }
 
 double AudioTimeline::heard_at(SteadyTime now) const {
-    return (m_ring.heard_frames_at(now, m_device_frames) - static_cast<double>(m_origin)) / m_ring.sample_rate();
+    return (m_ring.heard_frames_at(now, m_device_frames) - static_cast<double>(m_origin)) /
+           m_ring.sample_rate();
 }
 
 }  // namespace kiosk::playback

@@ -14,8 +14,9 @@
 namespace kiosk::playback {
 
 class AudioTimeline {
-public:
-    AudioTimeline(AudioRing& ring, std::size_t device_frames) : m_ring(ring), m_device_frames(device_frames) {}
+  public:
+    AudioTimeline(AudioRing& ring, std::size_t device_frames)
+        : m_ring(ring), m_device_frames(device_frames) {}
 
     // Programme second 0 is heard at steady time `at`.
     void start(SteadyTime at);
@@ -38,7 +39,7 @@ public:
     int sample_rate() const { return m_ring.sample_rate(); }
     int channels() const { return m_ring.channels(); }
 
-private:
+  private:
     std::int64_t frame_of(double seconds) const;
 
     AudioRing& m_ring;

@@ -15,7 +15,7 @@ namespace kiosk::playback {
 
 template <typename T>
 class BoundedQueue {
-public:
+  public:
     explicit BoundedQueue(std::size_t capacity) : m_capacity(capacity) {}
 
     // Blocks while full. False (and `item` dropped) once aborted.
@@ -80,7 +80,7 @@ public:
         return m_items.size();
     }
 
-private:
+  private:
     std::optional<T> take_front() {
         if (m_aborted || m_items.empty()) {
             return std::nullopt;

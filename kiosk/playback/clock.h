@@ -10,23 +10,23 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 using Seconds = std::chrono::duration<double>;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual SteadyTime now() const = 0;
 };
 
 class SteadyClock final : public Clock {
-public:
+  public:
     SteadyTime now() const override { return std::chrono::steady_clock::now(); }
 };
 
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(SteadyTime start = SteadyTime{}) : m_now(start) {}
     SteadyTime now() const override { return m_now; }
     void advance(std::chrono::nanoseconds step) { m_now += step; }
 
-private:
+  private:
     SteadyTime m_now;
 };
 

@@ -45,9 +45,9 @@ struct MediaSource::Streams {
     content::MediaInput input;
     content::CodecContextPtr video_decoder;
     content::CodecContextPtr audio_decoder;
-    content::SwsContextPtr scaler;      // only for pixel formats the screen cannot take
-    content::SwrContextPtr resampler;   // created from the first audio frame
-    double origin_seconds = 0.0;        // container start time: item second 0
+    content::SwsContextPtr scaler;     // only for pixel formats the screen cannot take
+    content::SwrContextPtr resampler;  // created from the first audio frame
+    double origin_seconds = 0.0;       // container start time: item second 0
     AVRational video_time_base{1, 1};
     AVRational audio_time_base{1, 1};
 };
@@ -79,11 +79,10 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
     if (streams->input.video_stream >= 0) {
         AVStream& stream = *format.streams[streams->input.video_stream];
         const bool want_hardware = options.hardware_decoding && !info.is_still;
-        auto decoder = content::open_decoder(stream, options.limits, options.decoder_threads,
-                                             [&](AVCodecContext& context) {
-                                                 info.hardware_decoding =
-                                                     want_hardware && attach_hardware_decoder(context);
-                                             });
+        auto decoder = content::open_decoder(
+            stream, options.limits, options.decoder_threads, [&](AVCodecContext& context) {
+                info.hardware_decoding = want_hardware && attach_hardware_decoder(context);
+            });
         if (!decoder) {
             return tl::unexpected(decoder.error());
         }
@@ -114,7 +113,8 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
         }
     }
     if (!info.has_video && !info.has_audio) {
-        return tl::unexpected(MediaError{MediaErrorKind::not_media, "no picture, and this screen has no sound"});
+        return tl::unexpected(
+            MediaError{MediaErrorKind::not_media, "no picture, and this screen has no sound"});
     }
     source->m_streams = std::move(streams);
 
@@ -129,7 +129,9 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
     return source;
 }
 
-MediaSource::~MediaSource() { stop(); }
+MediaSource::~MediaSource() {
+    stop();
+}
 
 void MediaSource::stop() {
     m_stopping.store(true);
@@ -164,7 +166,9 @@ tl::expected<void, MediaError> MediaSource::wait_for_first_frame(SteadyTime dead
     return {};
 }
 
-void MediaSource::start_playing() { m_video_frames.set_capacity(kPlayingVideoDepth); }
+void MediaSource::start_playing() {
+    m_video_frames.set_capacity(kPlayingVideoDepth);
+}
 
 void MediaSource::run_demuxer() {
     AVFormatContext& format = *m_streams->input.format;
@@ -176,7 +180,8 @@ void MediaSource::run_demuxer() {
         const int result = av_read_frame(&format, packet.get());
         if (result < 0) {
             if (result != AVERROR_EOF && !m_stopping.load()) {
-                spdlog::warn("{}: stopped reading early: {}", m_path.string(), content::av_error_text(result));
+                spdlog::warn("{}: stopped reading early: {}", m_path.string(),
+                             content::av_error_text(result));
             }
             break;
         }
@@ -212,9 +217,10 @@ void MediaSource::run_video_decoder() {
         } else if (!shows_directly(frame.format)) {
             // Pictures the screen cannot take as planes (4:4:4, RGB, 10-bit)
             // are converted once here, off the main thread.
-            m_streams->scaler.reset(sws_getCachedContext(
-                m_streams->scaler.release(), frame.width, frame.height, static_cast<AVPixelFormat>(frame.format),
-                frame.width, frame.height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
+            m_streams->scaler.reset(
+                sws_getCachedContext(m_streams->scaler.release(), frame.width, frame.height,
+                                     static_cast<AVPixelFormat>(frame.format), frame.width, frame.height,
+                                     AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
             picture->format = AV_PIX_FMT_YUV420P;
             picture->width = frame.width;
             picture->height = frame.height;
@@ -291,8 +297,8 @@ void MediaSource::run_audio_decoder() {
         if (!m_streams->resampler) {
             SwrContext* resampler = nullptr;
             if (swr_alloc_set_opts2(&resampler, &output_layout, AV_SAMPLE_FMT_FLT, output.sample_rate,
-                                    &frame.ch_layout, static_cast<AVSampleFormat>(frame.format), frame.sample_rate,
-                                    0, nullptr) < 0 ||
+                                    &frame.ch_layout, static_cast<AVSampleFormat>(frame.format),
+                                    frame.sample_rate, 0, nullptr) < 0 ||
                 swr_init(resampler) < 0) {
                 swr_free(&resampler);
                 ++m_decode_errors;
@@ -302,7 +308,8 @@ void MediaSource::run_audio_decoder() {
         }
         SwrContext* resampler = m_streams->resampler.get();
         const int64_t timestamp = frame.best_effort_timestamp;
-        const double delay = static_cast<double>(swr_get_delay(resampler, output.sample_rate)) / output.sample_rate;
+        const double delay =
+            static_cast<double>(swr_get_delay(resampler, output.sample_rate)) / output.sample_rate;
         AudioChunk chunk;
         chunk.pts = timestamp == AV_NOPTS_VALUE
                         ? last_end
@@ -310,8 +317,8 @@ void MediaSource::run_audio_decoder() {
         const int capacity = swr_get_out_samples(resampler, frame.nb_samples);
         chunk.samples.resize(static_cast<std::size_t>(capacity) * output.channels);
         auto* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
-        const int converted =
-            swr_convert(resampler, &out, capacity, const_cast<const uint8_t**>(frame.extended_data), frame.nb_samples);
+        const int converted = swr_convert(resampler, &out, capacity,
+                                          const_cast<const uint8_t**>(frame.extended_data), frame.nb_samples);
         if (converted <= 0) {
             return true;
         }

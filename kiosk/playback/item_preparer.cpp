@@ -15,7 +15,10 @@ constexpr std::size_t kQueueDepth = 16;
 }  // namespace
 
 ItemPreparer::ItemPreparer(SourceOptions options)
-    : m_options(std::move(options)), m_requests(kQueueDepth), m_ready(kQueueDepth), m_thread([this] { run(); }) {}
+    : m_options(std::move(options)),
+      m_requests(kQueueDepth),
+      m_ready(kQueueDepth),
+      m_thread([this] { run(); }) {}
 
 ItemPreparer::~ItemPreparer() {
     m_requests.abort();

@@ -23,7 +23,7 @@ struct PreparedItem {
 };
 
 class ItemPreparer {
-public:
+  public:
     explicit ItemPreparer(SourceOptions options);
     ~ItemPreparer();
     ItemPreparer(const ItemPreparer&) = delete;
@@ -37,7 +37,7 @@ public:
     // A finished preparation, if one is waiting. Never blocks.
     std::optional<PreparedItem> take_ready() { return m_ready.try_pop(); }
 
-private:
+  private:
     struct Request {
         std::uint64_t generation;
         std::size_t index;

@@ -61,12 +61,12 @@ struct StreamInfo {
 };
 
 class MediaSource {
-public:
+  public:
     // Opens the file and its decoders and starts decoding (blocking I/O: call
     // it off the main thread). Frames queue up to the preroll depth until
     // start_playing().
-    static tl::expected<std::unique_ptr<MediaSource>, content::MediaError> open(const std::filesystem::path& path,
-                                                                                 const SourceOptions& options);
+    static tl::expected<std::unique_ptr<MediaSource>, content::MediaError> open(
+        const std::filesystem::path& path, const SourceOptions& options);
     ~MediaSource();
     MediaSource(const MediaSource&) = delete;
     MediaSource& operator=(const MediaSource&) = delete;
@@ -87,7 +87,7 @@ public:
     // Packets that failed to decode; playback carries on past them.
     int decode_errors() const { return m_decode_errors.load(); }
 
-private:
+  private:
     struct Streams;
     MediaSource(std::filesystem::path path, const SourceOptions& options);
 

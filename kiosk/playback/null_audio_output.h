@@ -15,7 +15,7 @@
 namespace kiosk::playback {
 
 class NullAudioOutput final : public AudioOutput {
-public:
+  public:
     NullAudioOutput();
     ~NullAudioOutput() override;
     NullAudioOutput(const NullAudioOutput&) = delete;
@@ -24,7 +24,7 @@ public:
     AudioTimeline& timeline() override { return m_timeline; }
     AudioFormat format() const override { return AudioFormat{m_ring.sample_rate(), m_ring.channels()}; }
 
-private:
+  private:
     void run();
 
     AudioRing m_ring;

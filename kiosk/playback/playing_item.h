@@ -13,13 +13,13 @@
 namespace kiosk::playback {
 
 struct PlayingItem {
-    std::size_t index = 0;      // in its programme's playlist
-    std::string path;           // for logs, stats and proof of play
-    std::string programme;      // the playlist's name
+    std::size_t index = 0;  // in its programme's playlist
+    std::string path;       // for logs, stats and proof of play
+    std::string programme;  // the playlist's name
     std::unique_ptr<MediaSource> source;
-    double start = 0.0;                // programme seconds at which item second 0 plays
-    std::optional<double> cut_at;      // item seconds: a programme change cuts the item here
-    bool cut_short = false;            // pictures or sound stopped at cut_at, before their end
+    double start = 0.0;            // programme seconds at which item second 0 plays
+    std::optional<double> cut_at;  // item seconds: a programme change cuts the item here
+    bool cut_short = false;        // pictures or sound stopped at cut_at, before their end
     std::optional<VideoFrame> pending_picture;
     bool pictures_ended = false;
     double pictures_end = 0.0;  // item seconds: end of the last picture

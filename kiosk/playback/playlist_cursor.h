@@ -8,7 +8,7 @@
 namespace kiosk::playback {
 
 class PlaylistCursor {
-public:
+  public:
     // `passes` is how many times the list plays; nullopt loops for ever.
     PlaylistCursor(std::size_t item_count, std::optional<int> passes);
 
@@ -28,7 +28,7 @@ public:
     bool last_pass_failed() const { return m_last_pass_failed; }
     int passes_completed() const { return m_passes_completed; }
 
-private:
+  private:
     std::size_t m_item_count;
     std::optional<int> m_passes;
     std::size_t m_next = 0;

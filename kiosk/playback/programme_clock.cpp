@@ -18,7 +18,9 @@ void ProgrammeClock::start(SteadyTime at, double programme_seconds) {
     m_started = true;
 }
 
-double ProgrammeClock::seconds_at(SteadyTime now) const { return Seconds(now - m_origin).count(); }
+double ProgrammeClock::seconds_at(SteadyTime now) const {
+    return Seconds(now - m_origin).count();
+}
 
 SteadyTime ProgrammeClock::when(double programme_seconds) const {
     return m_origin + to_duration(programme_seconds);
@@ -26,7 +28,8 @@ SteadyTime ProgrammeClock::when(double programme_seconds) const {
 
 double ProgrammeClock::follow_audio(SteadyTime now, double audio_seconds) {
     const double difference = audio_seconds - seconds_at(now);
-    const double correction = std::abs(difference) > kAudioJumpThreshold ? difference : difference * kAudioFollowGain;
+    const double correction =
+        std::abs(difference) > kAudioJumpThreshold ? difference : difference * kAudioFollowGain;
     m_origin -= to_duration(correction);
     return difference;
 }

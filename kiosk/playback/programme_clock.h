@@ -8,7 +8,7 @@
 namespace kiosk::playback {
 
 class ProgrammeClock {
-public:
+  public:
     // Programme time `programme_seconds` is reached at steady time `at`.
     void start(SteadyTime at, double programme_seconds = 0.0);
     bool started() const { return m_started; }
@@ -22,7 +22,7 @@ public:
     // once. Returns the difference before the correction, audio minus clock.
     double follow_audio(SteadyTime now, double audio_seconds);
 
-private:
+  private:
     SteadyTime m_origin{};  // steady time of programme second 0
     bool m_started = false;
 };

@@ -39,7 +39,9 @@ bool ScreenPlayer::finished() const {
     return m_list_exhausted && !m_current && !m_next && !m_preparing && !m_pending && !m_suspended;
 }
 
-void ScreenPlayer::wake_by(SteadyTime when) { m_next_wake = std::min(m_next_wake, when); }
+void ScreenPlayer::wake_by(SteadyTime when) {
+    m_next_wake = std::min(m_next_wake, when);
+}
 
 void ScreenPlayer::report(PlayEvent::Kind kind, const PlayingItem& item, std::string reason) {
     if (m_listener) {
@@ -116,7 +118,8 @@ void ScreenPlayer::take_prepared_items(SteadyTime now) {
             }
         } else if (m_pending && prepared->generation == m_pending->generation) {
             m_pending->preparing = false;
-            m_pending->first = accept_prepared(std::move(*prepared), m_pending->change.programme, m_pending->cursor);
+            m_pending->first =
+                accept_prepared(std::move(*prepared), m_pending->change.programme, m_pending->cursor);
             if (!m_pending->first) {
                 request_incoming_item();
             }
@@ -125,7 +128,8 @@ void ScreenPlayer::take_prepared_items(SteadyTime now) {
     }
 }
 
-std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared, const ScreenProgramme& programme,
+std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared,
+                                                           const ScreenProgramme& programme,
                                                            PlaylistCursor& cursor) {
     const auto& entry = programme.playlist.items[prepared.index];
     auto item = std::make_unique<PlayingItem>();
@@ -207,7 +211,8 @@ void ScreenPlayer::cut_in_pending_change(SteadyTime now, std::optional<std::size
     m_preparing = pending->preparing;
     m_retry_index.reset();
     m_list_exhausted = false;
-    spdlog::info("{}: programme changes", m_programme.playlist.name.empty() ? "screen" : m_programme.playlist.name);
+    spdlog::info("{}: programme changes",
+                 m_programme.playlist.name.empty() ? "screen" : m_programme.playlist.name);
     if (m_programme.slate) {
         show_slate(*m_programme.slate);
         m_previous_item_end.reset();
@@ -252,8 +257,8 @@ void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start, S
 }
 
 bool ScreenPlayer::change_due_by(double programme_seconds) const {
-    return m_pending &&
-           (!m_pending->change.at || m_clock.seconds_at(*m_pending->change.at) <= programme_seconds + kCutInTolerance);
+    return m_pending && (!m_pending->change.at ||
+                         m_clock.seconds_at(*m_pending->change.at) <= programme_seconds + kCutInTolerance);
 }
 
 void ScreenPlayer::finish_item_when_over(SteadyTime now) {
@@ -267,8 +272,8 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
         return;
     }
     const bool cut = m_current->cut_short || !m_current->pictures_ended || !m_current->sound_ended;
-    spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path, programme_end,
-                  m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
+    spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path,
+                  programme_end, m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
     if (m_current->picture_shown || m_current->sound_written) {
         ++m_stats.items_played;
         m_stats.played.push_back(m_current->path);

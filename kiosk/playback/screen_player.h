@@ -59,7 +59,7 @@ struct PlayEvent {
 };
 
 class ScreenPlayer {
-public:
+  public:
     // `audio` is null for a screen without sound. `clock` tells when a
     // picture actually reached the screen; `clock.now()` at construction is
     // the start for the first-frame figure.
@@ -86,7 +86,7 @@ public:
 
     const PlaybackStats& stats() const { return m_stats; }
 
-private:
+  private:
     struct Suspended {
         ScreenProgramme programme;
         PlaylistCursor cursor;
@@ -141,8 +141,8 @@ private:
     std::optional<std::size_t> m_retry_index;
     SteadyTime m_retry_at{};
     std::optional<double> m_previous_item_end;  // programme seconds, for the transition gap
-    std::unique_ptr<PendingChange> m_pending;         // waiting for its time
-    std::optional<Suspended> m_suspended;             // the programme an interrupt cut in on
+    std::unique_ptr<PendingChange> m_pending;   // waiting for its time
+    std::optional<Suspended> m_suspended;       // the programme an interrupt cut in on
     SteadyTime m_next_wake{};
 };
 

@@ -81,13 +81,15 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
             // seen first; while plenty of sound is queued, waiting costs
             // nothing, and when the ring runs low the chunk goes as it is.
             std::optional<bool> successor_ends;
-            item.source->audio_chunks().peek([&](const AudioChunk& next) { successor_ends = next.end_of_stream; });
+            item.source->audio_chunks().peek(
+                [&](const AudioChunk& next) { successor_ends = next.end_of_stream; });
             if (!successor_ends && m_audio->written_until() > until - kSoundLead + kSoundLowWater) {
                 return false;
             }
             const bool cut_here = item.cut_at && chunk_start + static_cast<double>(total) / rate > cut;
             if (cut_here) {
-                const auto frames_before_cut = static_cast<std::size_t>(std::max(0.0, (cut - chunk_start) * rate));
+                const auto frames_before_cut =
+                    static_cast<std::size_t>(std::max(0.0, (cut - chunk_start) * rate));
                 chunk.samples.resize(frames_before_cut * channels);
                 total = frames_before_cut;
                 item.cut_short = true;
@@ -140,8 +142,10 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
             }
         });
         const double due = item.start + picture.pts;
-        const std::optional<double> next_due = next_pts ? std::optional(item.start + *next_pts) : std::nullopt;
-        const double nominal = picture.duration > 0.0 ? picture.duration : source.info().nominal_frame_interval;
+        const std::optional<double> next_due =
+            next_pts ? std::optional(item.start + *next_pts) : std::nullopt;
+        const double nominal =
+            picture.duration > 0.0 ? picture.duration : source.info().nominal_frame_interval;
         const double duration =
             source.info().is_still ? picture.duration : frame_duration(picture.pts, next_pts, nominal);
         switch (decide_frame(programme_now, due, next_due)) {
@@ -160,9 +164,9 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                         std::chrono::duration<double, std::milli>(shown_at - m_started_at).count();
                 }
                 if (!item.picture_shown && m_previous_item_end) {
-                    const double gap =
-                        std::chrono::duration<double, std::milli>(shown_at - m_clock.when(*m_previous_item_end))
-                            .count();
+                    const double gap = std::chrono::duration<double, std::milli>(
+                                           shown_at - m_clock.when(*m_previous_item_end))
+                                           .count();
                     m_stats.max_transition_gap_ms = std::max(m_stats.max_transition_gap_ms, gap);
                 }
                 if (m_audio != nullptr && source.info().has_audio && !item.sound_ended) {

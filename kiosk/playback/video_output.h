@@ -12,7 +12,7 @@ struct AVFrame;
 namespace kiosk::playback {
 
 class VideoOutput {
-public:
+  public:
     virtual ~VideoOutput() = default;
     // Shows `picture` (yuv420p, yuvj420p or nv12) turned clockwise by
     // `rotation_degrees` and fitted to the screen with black bars.

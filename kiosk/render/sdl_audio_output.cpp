@@ -16,7 +16,8 @@ constexpr std::size_t kRingFrames = kSampleRate;
 
 }  // namespace
 
-tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> SdlAudioOutput::create(const std::string& device_name) {
+tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> SdlAudioOutput::create(
+    const std::string& device_name) {
     std::unique_ptr<SdlAudioOutput> output(new SdlAudioOutput());
     output->m_ring = std::make_unique<playback::AudioRing>(kRingFrames, kChannels, kSampleRate);
     SDL_AudioSpec wanted{};
@@ -29,8 +30,8 @@ tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> SdlAudioOutput::creat
     SDL_AudioSpec obtained{};
     // No allowed changes: SDL converts to the hardware format itself, so the
     // ring's format is fixed.
-    output->m_device = SDL_OpenAudioDevice(device_name.empty() ? nullptr : device_name.c_str(), 0, &wanted,
-                                           &obtained, 0);
+    output->m_device =
+        SDL_OpenAudioDevice(device_name.empty() ? nullptr : device_name.c_str(), 0, &wanted, &obtained, 0);
     if (output->m_device == 0) {
         return tl::unexpected(std::string("cannot open the sound device: ") + SDL_GetError());
     }
@@ -49,7 +50,8 @@ SdlAudioOutput::~SdlAudioOutput() {
 
 void SdlAudioOutput::fill(void* opaque, Uint8* stream, int length) {
     auto* output = static_cast<SdlAudioOutput*>(opaque);
-    std::span<float> samples(reinterpret_cast<float*>(stream), static_cast<std::size_t>(length) / sizeof(float));
+    std::span<float> samples(reinterpret_cast<float*>(stream),
+                             static_cast<std::size_t>(length) / sizeof(float));
     output->m_ring->read(samples, std::chrono::steady_clock::now());
 }
 

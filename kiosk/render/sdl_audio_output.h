@@ -16,9 +16,10 @@
 namespace kiosk::render {
 
 class SdlAudioOutput final : public playback::AudioOutput {
-public:
+  public:
     // Opens the default output device (or `device_name`) as 48 kHz stereo float.
-    static tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> create(const std::string& device_name = {});
+    static tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> create(
+        const std::string& device_name = {});
     ~SdlAudioOutput() override;
     SdlAudioOutput(const SdlAudioOutput&) = delete;
     SdlAudioOutput& operator=(const SdlAudioOutput&) = delete;
@@ -28,7 +29,7 @@ public:
         return playback::AudioFormat{m_ring->sample_rate(), m_ring->channels()};
     }
 
-private:
+  private:
     SdlAudioOutput() = default;
     static void fill(void* opaque, Uint8* stream, int length);
 

@@ -28,10 +28,13 @@ SDL_YUV_CONVERSION_MODE conversion_mode(const AVFrame& picture) {
         return SDL_YUV_CONVERSION_JPEG;
     }
     switch (picture.colorspace) {
-        case AVCOL_SPC_BT709: return SDL_YUV_CONVERSION_BT709;
+        case AVCOL_SPC_BT709:
+            return SDL_YUV_CONVERSION_BT709;
         case AVCOL_SPC_BT470BG:
-        case AVCOL_SPC_SMPTE170M: return SDL_YUV_CONVERSION_BT601;
-        default: return SDL_YUV_CONVERSION_AUTOMATIC;
+        case AVCOL_SPC_SMPTE170M:
+            return SDL_YUV_CONVERSION_BT601;
+        default:
+            return SDL_YUV_CONVERSION_AUTOMATIC;
     }
 }
 
@@ -127,8 +130,8 @@ bool SdlScreen::upload(const AVFrame& picture) {
     const Uint32 format = picture.format == AV_PIX_FMT_NV12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
     if (!m_picture || format != m_picture_format || picture.width != m_picture_width ||
         picture.height != m_picture_height) {
-        m_picture.reset(SDL_CreateTexture(m_renderer.get(), format, SDL_TEXTUREACCESS_STREAMING, picture.width,
-                                          picture.height));
+        m_picture.reset(SDL_CreateTexture(m_renderer.get(), format, SDL_TEXTUREACCESS_STREAMING,
+                                          picture.width, picture.height));
         if (!m_picture) {
             return false;
         }
@@ -138,11 +141,12 @@ bool SdlScreen::upload(const AVFrame& picture) {
     }
     SDL_SetYUVConversionMode(conversion_mode(picture));
     if (format == SDL_PIXELFORMAT_NV12) {
-        return SDL_UpdateNVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0], picture.data[1],
-                                   picture.linesize[1]) == 0;
+        return SDL_UpdateNVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0],
+                                   picture.data[1], picture.linesize[1]) == 0;
     }
-    return SDL_UpdateYUVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0], picture.data[1],
-                                picture.linesize[1], picture.data[2], picture.linesize[2]) == 0;
+    return SDL_UpdateYUVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0],
+                                picture.data[1], picture.linesize[1], picture.data[2],
+                                picture.linesize[2]) == 0;
 }
 
 bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
@@ -154,9 +158,11 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
     const int chroma_width = (width + 1) / 2;
     const bool nv12 = picture.format == AV_PIX_FMT_NV12;
     const Uint32 format = nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
-    m_band.resize(static_cast<std::size_t>(width) * kBandRows + static_cast<std::size_t>(chroma_width) * kBandRows);
+    m_band.resize(static_cast<std::size_t>(width) * kBandRows +
+                  static_cast<std::size_t>(chroma_width) * kBandRows);
     const Placement placement = fit_picture(width, height, 0, m_canvas->w, m_canvas->h);
-    auto* target = static_cast<Uint8*>(m_canvas->pixels) + static_cast<std::ptrdiff_t>(placement.y) * m_canvas->pitch +
+    auto* target = static_cast<Uint8*>(m_canvas->pixels) +
+                   static_cast<std::ptrdiff_t>(placement.y) * m_canvas->pitch +
                    static_cast<std::ptrdiff_t>(placement.x) * 4;
     SDL_SetYUVConversionMode(conversion_mode(picture));
     for (int top = 0; top < height; top += kBandRows) {
@@ -178,7 +184,8 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
             copy_rows(picture.data[2], picture.linesize[2], chroma_top, chroma_rows, chroma_width);
         }
         if (SDL_ConvertPixels(width, rows, format, m_band.data(), width, m_canvas->format->format,
-                              target + static_cast<std::ptrdiff_t>(top) * m_canvas->pitch, m_canvas->pitch) != 0) {
+                              target + static_cast<std::ptrdiff_t>(top) * m_canvas->pitch,
+                              m_canvas->pitch) != 0) {
             return false;
         }
     }
@@ -195,7 +202,8 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
         if (convert_into_canvas(picture)) {
             m_showing_slate = false;
             m_rotation = 0;
-            const Placement placement = fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h);
+            const Placement placement =
+                fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h);
             fill_bars(placement);
             return;
         }
@@ -228,7 +236,8 @@ void SdlScreen::open_fonts() {
     }
     int height = 0;
     SDL_GetRendererOutputSize(m_renderer.get(), nullptr, &height);
-    m_title_font.reset(TTF_OpenFont(m_font->c_str(), std::max(12, static_cast<int>(height * kTitleHeightShare))));
+    m_title_font.reset(
+        TTF_OpenFont(m_font->c_str(), std::max(12, static_cast<int>(height * kTitleHeightShare))));
     m_subtitle_font.reset(
         TTF_OpenFont(m_font->c_str(), std::max(10, static_cast<int>(height * kSubtitleHeightShare))));
 }
@@ -284,7 +293,8 @@ void SdlScreen::draw() {
         SDL_RenderCopy(renderer, m_picture.get(), nullptr, &destination);
     } else {
         SDL_RenderClear(renderer);
-        SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr, SDL_FLIP_NONE);
+        SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr,
+                         SDL_FLIP_NONE);
     }
 }
 
@@ -320,8 +330,8 @@ bool SdlScreen::save_screenshot(const std::filesystem::path& path) {
     int height = 0;
     SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
     SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32));
-    if (!surface ||
-        SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_RGBA32, surface->pixels, surface->pitch) != 0) {
+    if (!surface || SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_RGBA32, surface->pixels,
+                                         surface->pitch) != 0) {
         return false;
     }
     return IMG_SavePNG(surface.get(), path.c_str()) == 0;

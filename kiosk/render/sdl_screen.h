@@ -12,22 +12,22 @@
 
 #include <tl/expected.hpp>
 
-#include "playback/video_output.h"
 #include "picture_fit.h"
+#include "playback/video_output.h"
 #include "sdl_deleters.h"
 
 namespace kiosk::render {
 
 struct ScreenSetup {
-    int display = 0;                    // SDL display index
-    std::optional<int> width, height;   // a window of this size instead of full screen
-    bool headless = false;              // no window: software renderer into memory
+    int display = 0;                   // SDL display index
+    std::optional<int> width, height;  // a window of this size instead of full screen
+    bool headless = false;             // no window: software renderer into memory
     std::string title = "Population Culture Window";
     std::optional<std::filesystem::path> font;  // for slates; none draws bars only
 };
 
 class SdlScreen final : public playback::VideoOutput {
-public:
+  public:
     static tl::expected<std::unique_ptr<SdlScreen>, std::string> create(const ScreenSetup& setup);
 
     void show_picture(const AVFrame& picture, int rotation_degrees) override;
@@ -37,8 +37,9 @@ public:
     // Draws the current content again (after the window was exposed).
     void redraw();
 
-private:
-    SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer, std::optional<std::filesystem::path> font);
+  private:
+    SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
+              std::optional<std::filesystem::path> font);
     void open_fonts();
     void draw();
     bool upload(const AVFrame& picture);
@@ -52,7 +53,7 @@ private:
     std::optional<std::filesystem::path> m_font;
     FontPtr m_title_font;
     FontPtr m_subtitle_font;
-    TexturePtr m_picture;  // the decoded picture as YUV planes
+    TexturePtr m_picture;       // the decoded picture as YUV planes
     std::vector<Uint8> m_band;  // headless: a band of the picture's planes back to back, as SDL converts them
     Uint32 m_picture_format = 0;
     int m_picture_width = 0;

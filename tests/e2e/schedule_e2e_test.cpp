@@ -26,7 +26,9 @@ namespace fs = std::filesystem;
 
 constexpr auto kCommandTimeout = 30s;
 
-std::string media(const char* name) { return (fs::path(KIOSK_TEST_MEDIA_DIR) / name).string(); }
+std::string media(const char* name) {
+    return (fs::path(KIOSK_TEST_MEDIA_DIR) / name).string();
+}
 
 // HH:MM:SS in UTC (the test's config runs the hall on UTC).
 std::string utc_clock(std::time_t at) {
@@ -47,12 +49,13 @@ std::string utc_today() {
 }
 
 class ScheduleEndToEnd : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         char pattern[] = "/tmp/kiosk-schedule-XXXXXX";
         ASSERT_NE(mkdtemp(pattern), nullptr);
         m_dir = pattern;
-        std::ofstream(m_dir / "kiosk.toml") << "time_zone = \"UTC\"\nimage_seconds = 2\n[[screen]]\nzone = \"av\"\n";
+        std::ofstream(m_dir / "kiosk.toml")
+            << "time_zone = \"UTC\"\nimage_seconds = 2\n[[screen]]\nzone = \"av\"\n";
         ctl_ok({"media", "add", media("red.mp4"), media("blue.mp4"), media("green.mp4")});
         ctl_ok({"playlist", "create", "loop"});
         ctl_ok({"playlist", "add", "loop", "red"});
@@ -61,8 +64,8 @@ protected:
     void TearDown() override { fs::remove_all(m_dir); }
 
     ProcessResult ctl(std::vector<std::string> arguments) {
-        std::vector<std::string> argv{KIOSKCTL_BINARY, "--config", (m_dir / "kiosk.toml").string(), "--data-dir",
-                                      m_dir.string()};
+        std::vector<std::string> argv{KIOSKCTL_BINARY, "--config", (m_dir / "kiosk.toml").string(),
+                                      "--data-dir", m_dir.string()};
         argv.insert(argv.end(), arguments.begin(), arguments.end());
         return run_process(argv, kCommandTimeout);
     }
@@ -74,20 +77,13 @@ protected:
 
     // Starts the kiosk on the schedule for `seconds`, with a screenshot at `shot_at`.
     std::thread start_kiosk(double seconds, double shot_at, ProcessResult& result) {
-        std::vector<std::string> argv{KIOSK_BINARY,
-                                      "--headless",
-                                      "--config",
-                                      (m_dir / "kiosk.toml").string(),
-                                      "--data-dir",
-                                      m_dir.string(),
-                                      "--size",
-                                      "320x240",
-                                      "--run-for",
-                                      std::to_string(seconds),
-                                      "--screenshot-at",
-                                      std::to_string(shot_at),
-                                      "--screenshot",
-                                      shot().string()};
+        std::vector<std::string> argv{KIOSK_BINARY,      "--headless",
+                                      "--config",        (m_dir / "kiosk.toml").string(),
+                                      "--data-dir",      m_dir.string(),
+                                      "--size",          "320x240",
+                                      "--run-for",       std::to_string(seconds),
+                                      "--screenshot-at", std::to_string(shot_at),
+                                      "--screenshot",    shot().string()};
         return std::thread([argv, &result] { result = run_process(argv, 60s); });
     }
     fs::path shot() const { return m_dir / "shot.png"; }
@@ -114,8 +110,8 @@ TEST_F(ScheduleEndToEnd, AnEditReachesTheScreenAtTheNextItemBoundaryAndNothingLo
     const Image image = Image::load(shot().string());
     EXPECT_TRUE(is_blue(image.centre())) << image.centre();
 
-    const ProcessResult report = ctl({"report", "plays", "--from", utc_today(), "--to", utc_today(), "--format",
-                                      "json"});
+    const ProcessResult report =
+        ctl({"report", "plays", "--from", utc_today(), "--to", utc_today(), "--format", "json"});
     ASSERT_EQ(report.exit_code, 0) << report;
     const auto plays = nlohmann::json::parse(report.out).at("plays");
     ASSERT_GE(plays.size(), 3u);
@@ -140,8 +136,8 @@ TEST_F(ScheduleEndToEnd, AnInterruptCutsInOnTimeAndTheLoopResumes) {
     running.join();
     ASSERT_EQ(kiosk.exit_code, 0) << kiosk;
 
-    const ProcessResult report = ctl({"report", "plays", "--from", utc_today(), "--to", utc_today(), "--format",
-                                      "json"});
+    const ProcessResult report =
+        ctl({"report", "plays", "--from", utc_today(), "--to", utc_today(), "--format", "json"});
     ASSERT_EQ(report.exit_code, 0) << report;
     const auto plays = nlohmann::json::parse(report.out).at("plays");
     std::vector<std::string> order;

@@ -31,7 +31,7 @@ struct MediaLimits {
 // Interrupt callback state for one AVFormatContext. Thread-safe: the player
 // arms it from the demuxer thread and aborts it from the main thread.
 class IoDeadline {
-public:
+  public:
     void arm(std::chrono::milliseconds budget);
     void abort() { m_aborted.store(true); }
     bool aborted() const { return m_aborted.load(); }
@@ -40,7 +40,7 @@ public:
     // For AVIOInterruptCB: opaque is an IoDeadline*.
     static int interrupt_callback(void* opaque);
 
-private:
+  private:
     std::atomic<std::int64_t> m_deadline_ns{INT64_MAX};
     std::atomic<bool> m_aborted{false};
 };
@@ -55,7 +55,7 @@ struct MediaInput {
 // Opens `path`, reads stream information and picks the best video and audio
 // streams. `deadline` must outlive the returned context.
 tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::path& path,
-                                                       const MediaLimits& limits, IoDeadline& deadline);
+                                                      const MediaLimits& limits, IoDeadline& deadline);
 
 // Clockwise rotation, in degrees 0/90/180/270, that the stream's display
 // matrix asks for.
@@ -63,9 +63,9 @@ int display_rotation_degrees(const AVStream& stream);
 
 // A decoder context for `stream`, opened with `thread_count` threads (0 lets
 // libavcodec choose). `prepare` may set further fields before it opens.
-tl::expected<CodecContextPtr, MediaError> open_decoder(const AVStream& stream, const MediaLimits& limits,
-                                                        int thread_count,
-                                                        const std::function<void(AVCodecContext&)>& prepare = {});
+tl::expected<CodecContextPtr, MediaError> open_decoder(
+    const AVStream& stream, const MediaLimits& limits, int thread_count,
+    const std::function<void(AVCodecContext&)>& prepare = {});
 
 // "av_strerror" as a std::string.
 std::string av_error_text(int error_code);

@@ -17,7 +17,7 @@ struct VideoFacts {
     int width = 0;
     int height = 0;
     std::string pixel_format;
-    double frame_rate = 0.0;  // average; 0 when the container does not say
+    double frame_rate = 0.0;   // average; 0 when the container does not say
     int rotation_degrees = 0;  // clockwise, as the picture must be turned to be upright
 };
 

@@ -48,7 +48,7 @@ Colour colour_of_luma(int luma) {
 }
 
 class ColourLog final : public VideoOutput {
-public:
+  public:
     explicit ColourLog(const Clock& clock) : m_clock(clock) {}
 
     struct Shown {
@@ -88,13 +88,15 @@ public:
     std::vector<Shown> shown;
     std::vector<std::pair<double, std::string>> slates;
 
-private:
+  private:
     double seconds() const { return Seconds(m_clock.now() - m_origin).count(); }
     const Clock& m_clock;
     SteadyTime m_origin = m_clock.now();
 };
 
-std::filesystem::path media(const char* name) { return std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name; }
+std::filesystem::path media(const char* name) {
+    return std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name;
+}
 
 ScreenProgramme looping(std::string name, std::vector<const char*> files) {
     ScreenProgramme programme;
@@ -106,7 +108,7 @@ ScreenProgramme looping(std::string name, std::vector<const char*> files) {
 }
 
 class ProgrammeChangeTest : public ::testing::Test {
-protected:
+  protected:
     ManualClock clock{SteadyTime{} + 1h};
     ColourLog log{clock};
 
@@ -121,7 +123,7 @@ protected:
     }
     SteadyTime at(double seconds) const { return m_began + to_duration(seconds); }
 
-private:
+  private:
     SteadyTime m_began = clock.now();
 };
 
@@ -178,7 +180,8 @@ TEST_F(ProgrammeChangeTest, ClosedHoursShowTheSlateAndNoMorePictures) {
 TEST_F(ProgrammeChangeTest, AnEditTakesEffectAtTheNextItemBoundary) {
     ScreenPlayer player(looping("loop", {"red.mp4"}), SourceOptions{}, log, nullptr, clock);
     run_until(player, 0.5);
-    player.change_programme(ProgrammeChange{looping("edited", {"blue.mp4"}), std::nullopt, false}, clock.now());
+    player.change_programme(ProgrammeChange{looping("edited", {"blue.mp4"}), std::nullopt, false},
+                            clock.now());
     run_until(player, 3.0);
 
     EXPECT_EQ(log.at(1.9), Colour::red);  // the item on screen plays to its end
@@ -197,8 +200,9 @@ TEST_F(ProgrammeChangeTest, ProofOfPlayHearsStartsEndsAndCuts) {
     ASSERT_GE(events.size(), 3u);
     EXPECT_EQ(events[0].kind, PlayEvent::Kind::started);
     EXPECT_EQ(std::filesystem::path(events[0].path).filename(), "red.mp4");
-    auto skipped = std::find_if(events.begin(), events.end(),
-                                [](const PlayEvent& event) { return event.kind == PlayEvent::Kind::skipped; });
+    auto skipped = std::find_if(events.begin(), events.end(), [](const PlayEvent& event) {
+        return event.kind == PlayEvent::Kind::skipped;
+    });
     ASSERT_NE(skipped, events.end());
     EXPECT_EQ(std::filesystem::path(skipped->path).filename(), "missing.mp4");
     EXPECT_FALSE(skipped->reason.empty());
