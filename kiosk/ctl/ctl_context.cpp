@@ -12,6 +12,20 @@ std::unique_ptr<scheduler::ScheduleStore> CtlContext::open_store(const std::stri
     return std::move(*store);
 }
 
+std::optional<scheduler::Programme> CtlContext::load_programme(const std::string& command,
+                                                               std::ostream& err) const {
+    auto store = open_store(command, err);
+    if (!store) {
+        return std::nullopt;
+    }
+    auto programme = store->load_programme();
+    if (!programme) {
+        fail(err, command, programme.error());
+        return std::nullopt;
+    }
+    return std::move(*programme);
+}
+
 int fail(std::ostream& err, const std::string& command, const std::string& message) {
     err << "kioskctl: " << command << ": " << message << '\n';
     return 1;

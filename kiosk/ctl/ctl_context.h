@@ -25,6 +25,9 @@ struct CtlContext {
 
     // The store at <data-dir>/kiosk.db; on failure the error is printed as "kioskctl: COMMAND: ...".
     std::unique_ptr<scheduler::ScheduleStore> open_store(const std::string& command, std::ostream& err) const;
+    // The programme in force, read in one transaction; nothing (and the
+    // error written to `err`) when the store cannot be opened or read.
+    std::optional<scheduler::Programme> load_programme(const std::string& command, std::ostream& err) const;
 };
 
 // "kioskctl: COMMAND: message" and exit status 1.

@@ -7,13 +7,9 @@ namespace kiosk::ctl {
 
 int ScheduleCommand::export_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule export";
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    auto programme = store->load_programme();
+    auto programme = context.load_programme(command, err);
     if (!programme) {
-        return fail(err, command, programme.error());
+        return 1;
     }
     if (auto written = scheduler::write_programme_file(m_file, *programme); !written) {
         return fail(err, command, written.error());

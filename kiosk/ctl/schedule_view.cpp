@@ -50,13 +50,9 @@ int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ost
         }
         day = *parsed;
     }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    auto programme = store->load_programme();
+    auto programme = context.load_programme(command, err);
     if (!programme) {
-        return fail(err, command, programme.error());
+        return 1;
     }
     const auto& tz = *context.time_zone;
     const auto schedule = scheduler::ZoneSchedule::compile(*programme, m_zone, {context.still_time});
@@ -100,13 +96,9 @@ int ScheduleCommand::resolve(const CtlContext& context, std::ostream& out, std::
     if (!note.empty()) {
         err << "note: " << note << '\n';
     }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    auto programme = store->load_programme();
+    auto programme = context.load_programme(command, err);
     if (!programme) {
-        return fail(err, command, programme.error());
+        return 1;
     }
     const auto schedule = scheduler::ZoneSchedule::compile(*programme, m_zone, {context.still_time});
     const auto r = scheduler::resolve(schedule, at, tz);
