@@ -39,7 +39,7 @@ Playlist playlist_from_directory(const std::filesystem::path& directory) {
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
         if (entry.is_regular_file(error) && is_media_name(entry.path())) {
-            playlist.items.push_back(PlaylistItem{entry.path(), std::nullopt});
+            playlist.items.push_back(PlaylistItem{entry.path(), std::nullopt, std::nullopt});
         }
     }
     std::sort(playlist.items.begin(), playlist.items.end(),

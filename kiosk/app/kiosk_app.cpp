@@ -61,7 +61,7 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
     if (!options.play.empty()) {
         content::Playlist playlist{"command line", {}};
         for (const auto& path : options.play) {
-            playlist.items.push_back(content::PlaylistItem{path, std::nullopt});
+            playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
         }
         screens.clear();
         for (int index = 0; index < options.screens; ++index) {
@@ -87,7 +87,7 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
             playlist.name = screen.zone;
         }
         for (const auto& path : screen.media) {
-            playlist.items.push_back(content::PlaylistItem{path, std::nullopt});
+            playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
         }
         if (playlist.items.empty()) {
             spdlog::info("zone {}: no folder programme{}: the zone plays its schedule only", screen.zone,

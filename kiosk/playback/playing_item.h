@@ -16,6 +16,7 @@ struct PlayingItem {
     std::size_t index = 0;  // in its programme's playlist
     std::string path;       // for logs, stats and proof of play
     std::string programme;  // the playlist's name
+    float gain = 1.0f;      // the playlist's volume for this item
     std::unique_ptr<MediaSource> source;
     double start = 0.0;            // programme seconds at which item second 0 plays
     std::optional<double> cut_at;  // item seconds: a programme change cuts the item here

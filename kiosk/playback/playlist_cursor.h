@@ -4,13 +4,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <random>
+#include <vector>
 
 namespace kiosk::playback {
 
 class PlaylistCursor {
   public:
     // `passes` is how many times the list plays; nullopt loops for ever.
-    PlaylistCursor(std::size_t item_count, std::optional<int> passes);
+    // `shuffle` plays each pass in a fresh random order.
+    PlaylistCursor(std::size_t item_count, std::optional<int> passes, bool shuffle = false);
 
     // The item to prepare next, or nothing when every pass is done (or the
     // list is empty). Each call moves on by one.
@@ -18,7 +21,7 @@ class PlaylistCursor {
 
     // The next advance() returns `index` (of the current pass): an interrupted
     // programme resumes with the item the interrupt cut.
-    void restart_at(std::size_t index) { m_next = index < m_item_count ? index : m_item_count; }
+    void restart_at(std::size_t index);
 
     // An item of the current pass turned out playable.
     void record_played() { m_played_this_pass = true; }
@@ -31,7 +34,10 @@ class PlaylistCursor {
   private:
     std::size_t m_item_count;
     std::optional<int> m_passes;
-    std::size_t m_next = 0;
+    bool m_shuffle;
+    std::vector<std::size_t> m_order;  // this pass's order of item indexes
+    std::mt19937_64 m_random;
+    std::size_t m_next = 0;  // position in m_order
     int m_passes_completed = 0;
     bool m_played_this_pass = false;
     bool m_last_pass_failed = false;

@@ -21,7 +21,7 @@ ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& optio
       m_audio(audio),
       m_time(clock),
       m_started_at(clock.now()),
-      m_cursor(m_programme.playlist.items.size(), m_programme.passes),
+      m_cursor(m_programme.playlist.items.size(), m_programme.passes, m_programme.playlist.shuffle),
       m_preparer(options) {
     if (m_programme.slate) {
         show_slate(*m_programme.slate);
@@ -96,10 +96,10 @@ void ScreenPlayer::step(SteadyTime now) {
 }
 
 void ScreenPlayer::change_programme(ProgrammeChange change, SteadyTime now) {
-    const std::size_t items = change.programme.playlist.items.size();
-    const std::optional<int> passes = change.programme.passes;
+    PlaylistCursor cursor(change.programme.playlist.items.size(), change.programme.passes,
+                          change.programme.playlist.shuffle);
     m_pending = std::make_unique<PendingChange>(
-        PendingChange{std::move(change), PlaylistCursor(items, passes), ++m_last_generation, nullptr, false});
+        PendingChange{std::move(change), std::move(cursor), ++m_last_generation, nullptr, false});
     request_incoming_item();
     // The item on screen stops where the new programme cuts in.
     if (m_current && m_pending->change.at && m_clock.started()) {
@@ -136,6 +136,9 @@ std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared
     item->index = prepared.index;
     item->path = entry.path.string();
     item->programme = programme.playlist.name;
+    if (entry.volume_percent) {
+        item->gain = static_cast<float>(std::clamp(*entry.volume_percent, 0, 100)) / 100.0f;
+    }
     if (prepared.error) {
         spdlog::warn("skipping {}: {}", item->path, prepared.error->message);
         ++m_stats.items_skipped;

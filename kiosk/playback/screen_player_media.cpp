@@ -101,6 +101,11 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
             if (successor_ends.value_or(false) || cut_here) {
                 fade_out(chunk.samples, channels, fade_frames);
             }
+            if (item.gain != 1.0f) {
+                for (float& sample : chunk.samples) {
+                    sample *= item.gain;
+                }
+            }
             item.pending_sound_ready = true;
         }
         const double write_start = chunk_start + static_cast<double>(item.pending_sound_offset) / rate;

@@ -37,8 +37,9 @@ tl::expected<PlayoutList, Error> playout_list(const Programme& programme, Playli
 content::Playlist to_content_playlist(const PlayoutList& list) {
     content::Playlist playlist;
     playlist.name = list.name;
+    playlist.shuffle = list.shuffle;
     for (const PlayoutItem& item : list.items) {
-        playlist.items.push_back({item.path, item.display_time});
+        playlist.items.push_back({item.path, item.display_time, item.volume_percent});
     }
     return playlist;
 }

@@ -13,11 +13,14 @@ struct PlaylistItem {
     std::filesystem::path path;
     // How long a still picture stays up; unset means the player's default.
     std::optional<std::chrono::milliseconds> display_time;
+    // Loudness of the item's sound, 0..100 percent; unset means full volume.
+    std::optional<int> volume_percent;
 };
 
 struct Playlist {
     std::string name;
     std::vector<PlaylistItem> items;
+    bool shuffle = false;  // a fresh random order every pass
 };
 
 // True for the file types shown as still pictures (by name; the player

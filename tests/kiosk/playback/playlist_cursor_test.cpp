@@ -6,6 +6,9 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <algorithm>
+#include <numeric>
+#include <set>
 
 namespace kiosk::playback {
 namespace {
@@ -138,6 +141,38 @@ TEST(PlaylistCursor, LastFailedPassOfALimitedProgrammeIsReportedAsItEnds) {
     EXPECT_FALSE(cursor.advance().has_value());
     EXPECT_TRUE(cursor.last_pass_failed()) << "the player shows its slate from this";
     EXPECT_EQ(cursor.passes_completed(), 1);
+}
+
+std::vector<std::size_t> one_pass(PlaylistCursor& cursor, std::size_t count) {
+    std::vector<std::size_t> order;
+    for (std::size_t item = 0; item < count; ++item) {
+        order.push_back(*cursor.advance());
+    }
+    return order;
+}
+
+TEST(PlaylistCursor, ShuffledPassesPlayEveryItemOnceInAFreshOrder) {
+    constexpr std::size_t kItems = 12;
+    PlaylistCursor cursor(kItems, std::nullopt, true);
+    std::vector<std::size_t> sorted(kItems);
+    std::iota(sorted.begin(), sorted.end(), std::size_t{0});
+    std::set<std::vector<std::size_t>> orders;
+    for (int pass = 0; pass < 5; ++pass) {
+        std::vector<std::size_t> order = one_pass(cursor, kItems);
+        orders.insert(order);
+        std::sort(order.begin(), order.end());
+        EXPECT_EQ(order, sorted) << "pass " << pass << " must play each item once";
+    }
+    // Five passes of 12 items in one order by chance: 1 in (12!)^4.
+    EXPECT_GT(orders.size(), 1u);
+}
+
+TEST(PlaylistCursor, RestartAtFindsTheItemInAShuffledPass) {
+    PlaylistCursor cursor(8, std::nullopt, true);
+    const std::vector<std::size_t> order = one_pass(cursor, 4);
+    cursor.restart_at(order[1]);
+    EXPECT_EQ(cursor.advance(), order[1]);
+    EXPECT_EQ(cursor.advance(), order[2]);
 }
 
 }  // namespace

@@ -102,7 +102,7 @@ ScreenProgramme looping(std::string name, std::vector<const char*> files) {
     ScreenProgramme programme;
     programme.playlist.name = std::move(name);
     for (const char* file : files) {
-        programme.playlist.items.push_back(content::PlaylistItem{media(file), std::nullopt});
+        programme.playlist.items.push_back(content::PlaylistItem{media(file), std::nullopt, std::nullopt});
     }
     return programme;
 }

@@ -129,7 +129,7 @@ class ScreenPlayerTest : public ::testing::Test {
 };
 
 content::PlaylistItem item(const std::string& name) {
-    return content::PlaylistItem{media(name), std::nullopt};
+    return content::PlaylistItem{media(name), std::nullopt, std::nullopt};
 }
 
 int count_near(const std::vector<RecordingOutput::Picture>& pictures, int luma) {
@@ -220,7 +220,7 @@ TEST_F(ScreenPlayerTest, ShowsASlateWhenNothingInTheListCanPlay) {
 }
 
 TEST_F(ScreenPlayerTest, ShowsAStillPictureForItsDisplayTime) {
-    start({content::PlaylistItem{media("still.png"), std::chrono::milliseconds(500)}});
+    start({content::PlaylistItem{media("still.png"), std::chrono::milliseconds(500), std::nullopt}});
     ASSERT_TRUE(run_until_finished(10s));
 
     ASSERT_EQ(output.pictures.size(), 1u);
@@ -233,7 +233,7 @@ TEST_F(ScreenPlayerTest, ShowsAStillPictureForItsDisplayTime) {
 }
 
 TEST_F(ScreenPlayerTest, StillPictureStaysUpUntilItsTimeIsOver) {
-    start({content::PlaylistItem{media("still.png"), std::chrono::milliseconds(500)}});
+    start({content::PlaylistItem{media("still.png"), std::chrono::milliseconds(500), std::nullopt}});
     ASSERT_TRUE(run_until([&] { return !output.pictures.empty(); }, 5s));
     const SteadyTime shown_at = output.pictures[0].at;
 
