@@ -18,8 +18,9 @@ struct PlaybackStats {
     std::int64_t frames_dropped = 0;
     std::int64_t items_played = 0;
     std::int64_t items_skipped = 0;
-    // Beyond the frame interval, from one item's last frame ending to the
-    // next item's first frame on screen.
+    // Beyond the frame interval, from one item's last frame ending (the
+    // moment it had been on screen for its duration, or until the item's
+    // sound ended) to the next item's first frame on screen.
     double max_transition_gap_ms = 0.0;
     // Largest difference between a picture's due time and the sound being
     // heard when it was presented.

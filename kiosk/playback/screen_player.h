@@ -141,8 +141,13 @@ class ScreenPlayer {
     std::optional<std::size_t> m_retry_index;
     SteadyTime m_retry_at{};
     std::optional<double> m_previous_item_end;  // programme seconds, for the transition gap
-    std::unique_ptr<PendingChange> m_pending;   // waiting for its time
-    std::optional<Suspended> m_suspended;       // the programme an interrupt cut in on
+    struct ShownPicture {
+        SteadyTime at;  // when it reached the screen
+        double due;     // programme seconds it was due at
+    };
+    std::optional<ShownPicture> m_last_shown;
+    std::unique_ptr<PendingChange> m_pending;  // waiting for its time
+    std::optional<Suspended> m_suspended;      // the programme an interrupt cut in on
     SteadyTime m_next_wake{};
 };
 

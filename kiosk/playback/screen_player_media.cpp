@@ -168,12 +168,16 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                     m_stats.first_frame_ms =
                         std::chrono::duration<double, std::milli>(shown_at - m_started_at).count();
                 }
-                if (!item.picture_shown && m_previous_item_end) {
-                    const double gap = std::chrono::duration<double, std::milli>(
-                                           shown_at - m_clock.when(*m_previous_item_end))
-                                           .count();
+                if (!item.picture_shown && m_previous_item_end && m_last_shown) {
+                    // The join is judged against the previous picture as it
+                    // actually reached the screen, so the constant cost of
+                    // drawing a picture is not counted as a gap.
+                    const SteadyTime ideal =
+                        m_last_shown->at + to_duration(*m_previous_item_end - m_last_shown->due);
+                    const double gap = std::chrono::duration<double, std::milli>(shown_at - ideal).count();
                     m_stats.max_transition_gap_ms = std::max(m_stats.max_transition_gap_ms, gap);
                 }
+                m_last_shown = ShownPicture{shown_at, due};
                 if (m_audio != nullptr && source.info().has_audio && !item.sound_ended) {
                     const double drift = std::abs(m_audio->heard_at(shown_at) - due) * 1000.0;
                     m_stats.av_sync_max_ms = std::max(m_stats.av_sync_max_ms, drift);
