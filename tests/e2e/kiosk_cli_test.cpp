@@ -19,6 +19,9 @@
 namespace kiosk::test {
 namespace {
 
+// Real-time playback checks allow for sanitizers' slowdown (see tests/CMakeLists.txt).
+constexpr bool kSanitized = KIOSK_SANITIZED_BUILD;
+
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 using namespace std::chrono_literals;
@@ -301,10 +304,11 @@ TEST_F(KioskCli, TenClipsPlayGaplessly) {
     json s = stats();
     EXPECT_EQ(s["items_played"], 10);
     EXPECT_EQ(s["items_skipped"], 0);
-    EXPECT_LE(s["max_transition_gap_ms"], 34) << "more than one frame at 30 fps between clips";
+    EXPECT_LE(s["max_transition_gap_ms"], kSanitized ? 200 : 34)
+        << "more than one frame at 30 fps between clips";
     const double presented = s["frames_presented"].get<double>();
     EXPECT_NEAR(presented, 900, 90);
-    EXPECT_LE(s["frames_dropped"].get<double>(), 0.02 * presented);
+    EXPECT_LE(s["frames_dropped"].get<double>(), (kSanitized ? 0.10 : 0.02) * presented);
 }
 
 TEST_F(KioskCli, LoopRepeatsThePlaylist) {
