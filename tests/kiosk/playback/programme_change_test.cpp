@@ -196,9 +196,12 @@ TEST_F(ProgrammeChangeTest, AnEditTakesEffectAtTheNextItemBoundary) {
                             clock.now());
     run_until(player, 3.0);
 
-    EXPECT_EQ(log.at(1.9), Colour::red);  // the item on screen plays to its end
+    // The programme began with the first red picture; red.mp4 lasts 2 s.
+    const std::optional<double> first_red = log.first(Colour::red);
+    ASSERT_TRUE(first_red.has_value());
+    EXPECT_EQ(log.at(*first_red + 1.9), Colour::red);  // the item on screen plays to its end
     ASSERT_TRUE(log.first(Colour::blue).has_value());
-    EXPECT_NEAR(*log.first(Colour::blue), 2.0, kFrame);
+    EXPECT_NEAR(*log.first(Colour::blue), *first_red + 2.0, kFrame);
 }
 
 TEST_F(ProgrammeChangeTest, ProofOfPlayHearsStartsEndsAndCuts) {
