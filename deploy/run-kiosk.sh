@@ -17,5 +17,6 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
   echo "run-kiosk: no display found: running headless (logs only)"
   mode=(--headless)
 fi
-exec "$repo/build/kiosk/kiosk" --data-dir "$data_dir" --config "$repo/deploy/examples/sample-hall.toml" \
-  "${mode[@]}" "$@"
+# As the user behind sudo: their display, their build tree.
+as_invoking_user "$repo/build/kiosk/kiosk" --data-dir "$data_dir" \
+  --config "$repo/deploy/examples/sample-hall.toml" "${mode[@]}" "$@"
