@@ -205,8 +205,8 @@ TEST_F(ProgrammeChangeTest, AnEditTakesEffectAtTheNextItemBoundary) {
 }
 
 TEST_F(ProgrammeChangeTest, ProofOfPlayHearsStartsEndsAndCuts) {
+    std::vector<PlayEvent> events;  // outlives the player, which reports its last item's end as it goes
     ScreenPlayer player(looping("loop", {"red.mp4", "missing.mp4"}), SourceOptions{}, log, nullptr, clock);
-    std::vector<PlayEvent> events;
     player.on_play_event([&](const PlayEvent& event) { events.push_back(event); });
     run_until(player, 0.5);
     player.change_programme(ProgrammeChange{looping("next", {"blue.mp4"}), at(1.0), false}, clock.now());
