@@ -24,6 +24,8 @@ extern "C" {
 #include "render/sdl_audio_output.h"
 #include "render/sdl_screen.h"
 #include "stats_report.h"
+#include "touch_exhibits.h"
+#include "ui/input_script.h"
 
 namespace kiosk::app {
 namespace {
@@ -56,6 +58,7 @@ struct SdlSession {
 };
 
 std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, const KioskConfig& config,
+                                                  const content::Package* package,
                                                   std::vector<ScreenConfig>& screens) {
     std::vector<playback::ScreenProgramme> result;
     if (!options.play.empty()) {
@@ -76,9 +79,14 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
     screens = config.screens;
     if (screens.empty()) {
         ScreenConfig screen;
-        screen.media_dir = options.data_dir / "media" / "av";
+        screen.zone = options.zone.value_or("av");
+        if (!package) {
+            screen.media_dir = options.data_dir / "media" / "av";
+        }
         screen.sound = true;
         screens.push_back(screen);
+    } else if (options.zone) {
+        screens.front().zone = *options.zone;
     }
     for (const ScreenConfig& screen : screens) {
         content::Playlist playlist{screen.zone, {}};
@@ -89,6 +97,14 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
         for (const auto& path : screen.media) {
             playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
         }
+        // A screen given no films of its own plays its zone's default
+        // programme from the content package.
+        const content::Zone* zone = package ? package->zone(screen.zone) : nullptr;
+        if (playlist.items.empty() && zone != nullptr) {
+            for (const auto& path : zone->programme) {
+                playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
+            }
+        }
         if (playlist.items.empty()) {
             spdlog::info("zone {}: no folder programme{}: the zone plays its schedule only", screen.zone,
                          screen.media_dir ? " in " + screen.media_dir->string() : std::string());
@@ -96,6 +112,22 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
         result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0, std::nullopt});
     }
     return result;
+}
+
+// The content package: --content, the config's content_dir, or
+// <data-dir>/content when it holds one.
+std::optional<std::filesystem::path> content_directory(const KioskOptions& options, const KioskConfig& config) {
+    if (options.content) {
+        return options.content;
+    }
+    if (config.content_dir) {
+        return config.content_dir;
+    }
+    std::error_code error;
+    if (std::filesystem::exists(options.data_dir / "content" / "manifest.json", error)) {
+        return options.data_dir / "content";
+    }
+    return std::nullopt;
 }
 
 bool window_system_asks_to_quit() {
@@ -127,6 +159,16 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         setenv("SDL_VIDEODRIVER", "dummy", 1);
         setenv("SDL_AUDIODRIVER", "dummy", 1);  // (sound itself goes to a NullAudioOutput)
     }
+    // A script with a bad line is refused before anything runs.
+    std::optional<ui::InputScript> script;
+    if (options.input_script) {
+        auto loaded = ui::load_input_script(*options.input_script);
+        if (!loaded) {
+            spdlog::error("{}: {}", options.input_script->string(), ui::to_string(loaded.error()));
+            return kExitCannotStart;
+        }
+        script = std::move(*loaded);
+    }
     std::error_code error;
     std::filesystem::create_directories(options.data_dir, error);
     if (error) {
@@ -134,8 +176,14 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         return kExitCannotStart;
     }
 
+    std::unique_ptr<ContentSource> content_source;
+    if (const auto directory = content_directory(options, config)) {
+        content_source = std::make_unique<ContentSource>(*directory);
+    }
+    const content::Package* package = content_source ? content_source->package().get() : nullptr;
     std::vector<ScreenConfig> screen_configs;
-    std::vector<playback::ScreenProgramme> screen_programmes = programmes(options, config, screen_configs);
+    std::vector<playback::ScreenProgramme> screen_programmes =
+        programmes(options, config, package, screen_configs);
     const bool any_sound = !options.headless && std::any_of(screen_configs.begin(), screen_configs.end(),
                                                             [](const auto& s) { return s.sound; });
     SdlSession sdl(any_sound);
@@ -217,11 +265,38 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     for (Screen& screen : screens) {
         players.push_back(screen.player.get());
     }
+    std::unique_ptr<TouchExhibits> exhibits;
+    if (content_source && options.play.empty()) {
+        std::vector<ExhibitScreen> exhibit_screens;
+        for (std::size_t index = 0; index < screens.size(); ++index) {
+            exhibit_screens.push_back(ExhibitScreen{screens[index].output.get(), screen_configs[index].zone});
+        }
+        const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
+        exhibits = std::make_unique<TouchExhibits>(
+            *content_source, exhibit_screens, config.pixels_per_mm,
+            std::chrono::milliseconds(std::lround(idle * 1000)), clock, started_at);
+    }
+    if (script) {
+        if (!exhibits || exhibits->empty()) {
+            spdlog::error("--input-script needs a touch exhibit: --content with the screen's --zone");
+            return kExitCannotStart;
+        }
+        exhibits->play_script(std::move(*script), clock.now());
+    }
 
     bool screenshot_taken = false;
     while (true) {
         const SteadyTime now = clock.now();
-        if (window_system_asks_to_quit()) {
+        if (exhibits) {
+            SDL_Event event;
+            bool quit = false;
+            while (SDL_PollEvent(&event) != 0) {
+                quit = exhibits->handle(event, now) || quit;
+            }
+            if (quit || !exhibits->step(now)) {
+                break;
+            }
+        } else if (window_system_asks_to_quit()) {
             break;
         }
         if (schedule) {
@@ -255,7 +330,18 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         if (schedule) {
             wake = std::min(wake, schedule->next_wake(now));
         }
-        std::this_thread::sleep_until(wake);
+        if (exhibits) {
+            wake = std::min(wake, exhibits->next_wake());
+        }
+        if (!options.headless && exhibits) {
+            // A visitor's touch wakes the loop at once.
+            const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - clock.now()).count();
+            if (wait > 0) {
+                SDL_WaitEventTimeout(nullptr, static_cast<int>(std::min<long long>(wait, kMaxSleep.count())));
+            }
+        } else {
+            std::this_thread::sleep_until(wake);
+        }
     }
 
     std::vector<const playback::PlaybackStats*> stats;
@@ -265,14 +351,21 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         items_played += screen.player->stats().items_played;
     }
     const double wall = playback::Seconds(clock.now() - started_at).count();
-    if (options.stats_json && !write_stats_report(*options.stats_json, stats_report(stats, wall))) {
+    nlohmann::json report = stats_report(stats, wall);
+    if (exhibits) {
+        report["exhibit"] = exhibit_report(exhibits->figures());
+    }
+    if (options.stats_json && !write_stats_report(*options.stats_json, report)) {
         spdlog::error("cannot write {}", options.stats_json->string());
     }
-    // Players stop their threads before their screens and sound devices go.
+    // Players stop their threads before their screens and sound devices go,
+    // and the exhibits let go of the screens they draw on.
     for (Screen& screen : screens) {
         screen.player.reset();
     }
-    return items_played == 0 && !options.run_for ? kExitNothingPlayable : kExitOk;
+    exhibits.reset();
+    const bool scripted = options.input_script.has_value();
+    return items_played == 0 && !options.run_for && !scripted ? kExitNothingPlayable : kExitOk;
 }
 
 }  // namespace kiosk::app

@@ -37,7 +37,7 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     // A misspelt key would otherwise fall back to its default without a word.
     static const std::vector<std::string_view> kTopLevelKeys{
         "image_seconds", "decoder_threads", "hardware_decoding", "log_level", "time_zone",
-        "audio_device",  "screen"};
+        "audio_device",  "screen",          "content_dir", "idle_timeout", "pixels_per_mm"};
     static const std::vector<std::string_view> kScreenKeys{"zone", "display", "sound", "media", "media_dir"};
     auto check_keys = [&](const toml::table& keys,
                           const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {
@@ -100,6 +100,19 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
                 error_at(path, *node, "time_zone must be an IANA name such as \"Asia/Shanghai\""));
         }
         config.time_zone = *name;
+    }
+    if (auto ok = number("idle_timeout", config.idle_timeout_seconds, 1.0, 86400.0); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    if (auto ok = number("pixels_per_mm", config.pixels_per_mm, 0.5, 40.0); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    if (const toml::node* node = table.get("content_dir")) {
+        const auto dir = node->value<std::string>();
+        if (!dir || dir->empty()) {
+            return tl::unexpected(error_at(path, *node, "content_dir must be a directory path in quotes"));
+        }
+        config.content_dir = base / *dir;
     }
     if (const toml::node* node = table.get("audio_device")) {
         if (!node->is_string()) {

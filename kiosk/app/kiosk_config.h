@@ -29,6 +29,12 @@ struct KioskConfig {
     std::string log_level = "info";
     std::string time_zone = "Asia/Shanghai";  // IANA name: the hall's local time for the schedule
     std::optional<std::string> audio_device;
+    // Touch exhibits: the content package (relative to the config file; none:
+    // <data-dir>/content), seconds without a touch before a screen goes back
+    // to its film programme, and the panels' pixel density for touch targets.
+    std::optional<std::filesystem::path> content_dir;
+    double idle_timeout_seconds = 60.0;
+    double pixels_per_mm = 3.6;
 };
 
 struct ConfigError {

@@ -40,6 +40,14 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
         ->check(CLI::Range(0.0, 1e6));
     cli.add_option("--screenshot", options.screenshot, "PNG file for the screen at --screenshot-at");
     cli.add_option("--run-for", options.run_for, "exit after this many seconds")->check(CLI::Range(0.0, 1e9));
+    cli.add_option("--content", options.content, "content package directory for the touch exhibits")
+        ->check(CLI::ExistingDirectory);
+    cli.add_option("--zone", options.zone, "the screen's zone: boards, models, av or health")
+        ->check(CLI::IsMember({"boards", "models", "av", "health"}));
+    cli.add_option("--input-script", options.input_script, "play these touches and keys (tests, demos)")
+        ->check(CLI::ExistingFile);
+    cli.add_option("--idle-timeout", options.idle_timeout, "seconds without a touch before the attract loop")
+        ->check(CLI::Range(1.0, 86400.0));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

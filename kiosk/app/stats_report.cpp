@@ -1,7 +1,9 @@
 #include "stats_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <optional>
 
 namespace kiosk::app {
 
@@ -44,6 +46,52 @@ nlohmann::json stats_report(const std::vector<const playback::PlaybackStats*>& s
         {"wall_seconds", wall_seconds},
     };
     return report;
+}
+
+namespace {
+
+// Nearest-rank percentile of `samples` (sorted here).
+double percentile(std::vector<double> samples, double share) {
+    std::sort(samples.begin(), samples.end());
+    const auto rank = static_cast<std::size_t>(std::ceil(share * static_cast<double>(samples.size())));
+    return samples[std::min(samples.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+nlohmann::json distribution(const std::vector<double>& samples) {
+    if (samples.empty()) {
+        return {{"count", 0}};
+    }
+    return {{"count", samples.size()},
+            {"median", percentile(samples, 0.5)},
+            {"p99", percentile(samples, 0.99)},
+            {"max", *std::max_element(samples.begin(), samples.end())}};
+}
+
+}  // namespace
+
+nlohmann::json exhibit_report(const std::vector<const ExhibitFigures*>& exhibits) {
+    std::vector<double> touch;
+    std::vector<double> board;
+    std::vector<double> scroll;
+    std::optional<double> home_ready;
+    int touches = 0;
+    int idle_returns = 0;
+    for (const ExhibitFigures* figures : exhibits) {
+        touch.insert(touch.end(), figures->touch_latency_ms.begin(), figures->touch_latency_ms.end());
+        board.insert(board.end(), figures->board_open_ms.begin(), figures->board_open_ms.end());
+        scroll.insert(scroll.end(), figures->scroll_frame_ms.begin(), figures->scroll_frame_ms.end());
+        if (figures->home_ready_ms) {
+            home_ready = std::max(home_ready.value_or(0.0), *figures->home_ready_ms);
+        }
+        touches += figures->touches;
+        idle_returns += figures->idle_returns;
+    }
+    return {{"touch_latency_ms", distribution(touch)},
+            {"board_open_ms", distribution(board)},
+            {"scroll_frame_ms", distribution(scroll)},
+            {"home_ready_ms", home_ready ? nlohmann::json(*home_ready) : nlohmann::json()},
+            {"visitors", touches},
+            {"idle_returns", idle_returns}};
 }
 
 bool write_stats_report(const std::filesystem::path& path, const nlohmann::json& report) {

@@ -10,6 +10,7 @@
 
 #include "app/kiosk_config.h"
 #include "app/kiosk_options.h"
+#include "content_command.h"
 #include "ctl_context.h"
 #include "media_command.h"
 #include "playlist_command.h"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::PlaylistCommand playlist(cli);
     kiosk::ctl::ScheduleCommand schedule(cli);
     kiosk::ctl::ReportCommand report(cli);
+    kiosk::ctl::ContentCommand content_packages(cli);
 
     try {
         cli.parse(argc, argv);
@@ -56,6 +58,10 @@ int main(int argc, char** argv) {
     if (probe->parsed()) {
         return kiosk::ctl::run_probe(probe_file, probe_json, std::cout, std::cerr);
     }
+    // Checking a package needs no time zone: a configuration without a
+    // valid one must not stop staff from checking content.
+    if (auto status = content_packages.run(context, std::cout, std::cerr))
+        return *status;
     auto time_zone = scheduler::locate_time_zone(config.time_zone);
     if (!time_zone) {
         std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n",

@@ -1,3 +1,9 @@
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include <spdlog/spdlog.h>
 
 #include "hardware_decoding.h"
@@ -288,10 +294,28 @@ void MediaSource::run_video_decoder() {
 void MediaSource::run_audio_decoder() {
     AVCodecContext& decoder = *m_streams->audio_decoder;
     const AudioFormat output = *m_options.audio;
+    const auto channels = static_cast<std::size_t>(output.channels);
+    const AVRational time_base = m_streams->audio_time_base;
     content::FramePtr decoded(av_frame_alloc());
     AVChannelLayout output_layout;
     av_channel_layout_default(&output_layout, output.channels);
     double last_end = 0.0;
+    // The newest chunk is queued only when the next one is decoded: until
+    // the stream ends nobody knows it is the last, and the last may need
+    // trimming to where the container says the sound ends.
+    std::optional<AudioChunk> held;
+    // Item seconds at which the newest frame's packet says its sound ends,
+    // when that is short of what the decoder gave. Codecs decode whole
+    // frames; an MP4 edit list marks the rest of the last one as padding
+    // (AAC: up to 1023 samples, 21 ms), which libavformat 5.1 leaves in.
+    // Left in, it would make every item with sound that much longer than
+    // its pictures, and every join that much late.
+    std::optional<double> declared_end;
+
+    auto queue = [&](AudioChunk chunk) -> bool {
+        std::optional<AudioChunk> ready = std::exchange(held, std::move(chunk));
+        return !ready || m_audio_chunks.push(std::move(*ready));
+    };
 
     auto deliver = [&](AVFrame& frame) -> bool {
         if (!m_streams->resampler) {
@@ -313,22 +337,32 @@ void MediaSource::run_audio_decoder() {
         AudioChunk chunk;
         chunk.pts = timestamp == AV_NOPTS_VALUE
                         ? last_end
-                        : seconds(timestamp, m_streams->audio_time_base) - m_streams->origin_seconds - delay;
+                        : seconds(timestamp, time_base) - m_streams->origin_seconds - delay;
+        declared_end.reset();
+        if (frame.pkt_duration > 0 && frame.sample_rate > 0) {
+            const double declared = seconds(frame.pkt_duration, time_base);
+            const double decoded_length = static_cast<double>(frame.nb_samples) / frame.sample_rate;
+            // Within one tick of the time base the two are the same length,
+            // rounded (Matroska keeps milliseconds).
+            if (decoded_length - declared > av_q2d(time_base)) {
+                declared_end = chunk.pts + delay + declared;
+            }
+        }
         const int capacity = swr_get_out_samples(resampler, frame.nb_samples);
-        chunk.samples.resize(static_cast<std::size_t>(capacity) * output.channels);
+        chunk.samples.resize(static_cast<std::size_t>(capacity) * channels);
         auto* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
         const int converted = swr_convert(resampler, &out, capacity,
                                           const_cast<const uint8_t**>(frame.extended_data), frame.nb_samples);
         if (converted <= 0) {
             return true;
         }
-        chunk.samples.resize(static_cast<std::size_t>(converted) * output.channels);
+        chunk.samples.resize(static_cast<std::size_t>(converted) * channels);
         last_end = chunk.pts + static_cast<double>(converted) / output.sample_rate;
-        return m_audio_chunks.push(std::move(chunk));
+        return queue(std::move(chunk));
     };
 
     // What the resampler still holds at the end of the stream (a few
-    // milliseconds when rates differ) is the item's last sound.
+    // milliseconds when rates differ) is the end of the last chunk.
     auto flush_resampler = [&] {
         SwrContext* resampler = m_streams->resampler.get();
         if (resampler == nullptr) {
@@ -338,16 +372,35 @@ void MediaSource::run_audio_decoder() {
         if (pending <= 0) {
             return;
         }
-        AudioChunk chunk;
-        chunk.pts = last_end;
-        chunk.samples.resize(static_cast<std::size_t>(pending) * output.channels);
-        auto* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
-        const int converted = swr_convert(resampler, &out, pending, nullptr, 0);
-        if (converted > 0) {
-            chunk.samples.resize(static_cast<std::size_t>(converted) * output.channels);
-            last_end += static_cast<double>(converted) / output.sample_rate;
-            m_audio_chunks.push(std::move(chunk));
+        if (!held) {
+            held = AudioChunk{{}, last_end, false};
         }
+        std::vector<float>& samples = held->samples;
+        const std::size_t before = samples.size();
+        samples.resize(before + static_cast<std::size_t>(pending) * channels);
+        auto* out = reinterpret_cast<uint8_t*>(samples.data() + before);
+        const int converted = std::max(0, swr_convert(resampler, &out, pending, nullptr, 0));
+        samples.resize(before + static_cast<std::size_t>(converted) * channels);
+        last_end += static_cast<double>(converted) / output.sample_rate;
+    };
+
+    // The last chunk ends where its frame's packet says the sound ends. It
+    // starts at or before that frame's start, so no earlier chunk reaches
+    // past that end.
+    auto finish = [&] {
+        flush_resampler();
+        if (held && declared_end) {
+            const double kept = std::max(0.0, (*declared_end - held->pts) * output.sample_rate);
+            const std::size_t frames =
+                std::min(held->samples.size() / channels, static_cast<std::size_t>(std::llround(kept)));
+            held->samples.resize(frames * channels);
+            last_end = held->pts + static_cast<double>(frames) / output.sample_rate;
+        }
+        if (held && !held->samples.empty()) {
+            m_audio_chunks.push(std::move(*held));
+        }
+        held.reset();
+        m_audio_chunks.push(AudioChunk{{}, last_end, true});
     };
 
     while (auto packet = m_audio_packets.pop()) {
@@ -371,8 +424,7 @@ void MediaSource::run_audio_decoder() {
             }
         }
         if (draining) {
-            flush_resampler();
-            m_audio_chunks.push(AudioChunk{{}, last_end, true});
+            finish();
             break;
         }
     }

@@ -79,7 +79,8 @@ void ScreenPlayer::step(SteadyTime now) {
                 m_audio->start(now);
             }
         }
-        start_item(std::move(m_next), start, now);
+        start_item(std::move(m_next), start);
+        announce_current_item(now);
     }
     if (!m_current) {
         if (m_retry_index) {
@@ -87,11 +88,16 @@ void ScreenPlayer::step(SteadyTime now) {
         }
         return;
     }
-    feed_sound(now);
     if (m_audio != nullptr && m_current->source->info().has_audio && !m_current->sound_ended) {
         m_clock.follow_audio(now, m_audio->heard_at(now));
     }
     present_due_pictures(now);
+    // Sound after pictures: the step that shows an item's last picture is
+    // the one that learns where the item ends, so the next item's sound goes
+    // into the ring then, a whole frame interval before the join, and not a
+    // top-up later, when the device may already have taken that stretch of
+    // the timeline (its first milliseconds would be silence, its fade-in cut).
+    feed_sound(now);
     finish_item_when_over(now);
 }
 
@@ -148,6 +154,11 @@ std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared
     }
     cursor.record_played();
     item->source = std::move(prepared.source);
+    // The first picture (decoded by the preparer) is taken out of the
+    // source's queue now, so its decoder decodes the second while the
+    // current item plays; taken at the join, it would wake the decoder
+    // to compete for the CPU with the drawing of that first picture.
+    item->pending_picture = item->source->video_frames().try_pop();
     item->pictures_ended = !item->source->info().has_video;
     item->sound_ended = !item->source->info().has_audio;
     return item;
@@ -241,19 +252,23 @@ bool ScreenPlayer::resume_suspended(SteadyTime now) {
     return true;
 }
 
-void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start, SteadyTime now) {
+void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start) {
     item->start = start;
     if (m_pending && m_pending->change.at) {
         item->cut_at = std::max(0.0, m_clock.seconds_at(*m_pending->change.at) - start);
     }
     item->source->start_playing();
-    spdlog::info("{}: playing {}", item->programme, std::filesystem::path(item->path).filename().string());
-    report(PlayEvent::Kind::started, *item);
-    if (!item->source->info().has_video) {
-        // Sound only: a card with the title, so the screen is never blank.
-        m_output.show_slate(item->source->path().stem().string(), "♪");
-    }
     m_current = std::move(item);
+}
+
+void ScreenPlayer::announce_current_item(SteadyTime now) {
+    const PlayingItem& item = *m_current;
+    spdlog::info("{}: playing {}", item.programme, std::filesystem::path(item.path).filename().string());
+    report(PlayEvent::Kind::started, item);
+    if (!item.source->info().has_video) {
+        // Sound only: a card with the title, so the screen is never blank.
+        m_output.show_slate(item.source->path().stem().string(), "♪");
+    }
     if (!m_next && !m_preparing) {
         request_next_item(now);
     }
@@ -277,21 +292,28 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
     const bool cut = m_current->cut_short || !m_current->pictures_ended || !m_current->sound_ended;
     spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path,
                   programme_end, m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
-    if (m_current->picture_shown || m_current->sound_written) {
-        ++m_stats.items_played;
-        m_stats.played.push_back(m_current->path);
-    }
-    report(PlayEvent::Kind::ended, *m_current, cut ? "cut" : "");
-    m_stats.decode_errors += m_current->source->decode_errors();
     m_previous_item_end = programme_end;
-    const std::optional<std::size_t> cut_index = cut ? std::optional(m_current->index) : std::nullopt;
-    m_current.reset();
+    // The next picture goes up first; the finished item is put away after
+    // it. Closing a source joins its threads and frees its decoder, and
+    // events and requests wake other threads; on a busy machine each of
+    // those costs milliseconds, which at a join would be a late picture.
+    const std::unique_ptr<PlayingItem> finished = std::move(m_current);
+    const std::optional<std::size_t> cut_index = cut ? std::optional(finished->index) : std::nullopt;
     if (change_due_by(programme_end)) {
         cut_in_pending_change(now, cut_index);
     }
     if (m_next) {
-        start_item(std::move(m_next), programme_end, now);
+        start_item(std::move(m_next), programme_end);
         present_due_pictures(now);
+    }
+    if (finished->picture_shown || finished->sound_written) {
+        ++m_stats.items_played;
+        m_stats.played.push_back(finished->path);
+    }
+    report(PlayEvent::Kind::ended, *finished, cut ? "cut" : "");
+    m_stats.decode_errors += finished->source->decode_errors();
+    if (m_current) {
+        announce_current_item(now);
     } else if (!m_preparing && !m_retry_index && !m_list_exhausted) {
         request_next_item(now);
     }

@@ -106,7 +106,12 @@ class ScreenPlayer {
     void request_next_item(SteadyTime now);
     void request_incoming_item();
     void request(std::uint64_t generation, const ScreenProgramme& programme, std::size_t index);
-    void start_item(std::unique_ptr<PlayingItem> item, double start, SteadyTime now);
+    // Puts `item` on the screen's timeline at programme second `start`.
+    void start_item(std::unique_ptr<PlayingItem> item, double start);
+    // The rest of an item's start: the log, the started event, a card for
+    // sound only, the request for the item after. At a join it waits until
+    // the item's first picture is up.
+    void announce_current_item(SteadyTime now);
     // `cut_index`: the item of the outgoing programme the change cut short.
     void cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index);
     bool resume_suspended(SteadyTime now);

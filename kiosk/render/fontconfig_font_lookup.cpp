@@ -2,6 +2,7 @@
 
 #include <array>
 #include <memory>
+#include <string_view>
 
 #include "font_lookup.h"
 
@@ -13,10 +14,21 @@ struct PatternDeleter {
 };
 using PatternPtr = std::unique_ptr<FcPattern, PatternDeleter>;
 
-std::optional<std::filesystem::path> match(const char* family, bool exact) {
+// Families in the order the screens prefer them.
+constexpr std::array kPreferredFamilies{"Noto Sans CJK SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"};
+
+struct FoundFace {
+    FontFace face;
+    int weight = FC_WEIGHT_REGULAR;
+};
+
+// What fontconfig picks for `family` in Simplified Chinese at `weight`;
+// with `exact`, only a face of that very family.
+std::optional<FoundFace> match(const char* family, int weight, bool exact) {
     PatternPtr pattern(FcPatternCreate());
     FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
     FcPatternAddString(pattern.get(), FC_LANG, reinterpret_cast<const FcChar8*>("zh-cn"));
+    FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight);
     FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
     FcDefaultSubstitute(pattern.get());
     FcResult result = FcResultNoMatch;
@@ -33,29 +45,72 @@ std::optional<std::filesystem::path> match(const char* family, bool exact) {
                   std::string_view(reinterpret_cast<const char*>(found_family)) != family)) {
         return std::nullopt;
     }
-    return std::filesystem::path(reinterpret_cast<const char*>(file));
+    FoundFace face;
+    face.face.file = std::filesystem::path(reinterpret_cast<const char*>(file));
+    int index = 0;
+    if (FcPatternGetInteger(found.get(), FC_INDEX, 0, &index) == FcResultMatch) {
+        face.face.index = index;
+    }
+    FcPatternGetInteger(found.get(), FC_WEIGHT, 0, &face.weight);
+    return face;
 }
+
+std::optional<FontFiles> find_font_files() {
+    for (const char* family : kPreferredFamilies) {
+        const std::optional<FoundFace> regular = match(family, FC_WEIGHT_REGULAR, true);
+        if (!regular) {
+            continue;
+        }
+        FontFiles files{regular->face, std::nullopt};
+        // Asked for bold, fontconfig answers with the nearest weight it has:
+        // the regular face itself when the family has no bold.
+        const std::optional<FoundFace> bold = match(family, FC_WEIGHT_BOLD, true);
+        if (bold && bold->weight >= FC_WEIGHT_DEMIBOLD && !(bold->face == regular->face)) {
+            files.bold = bold->face;
+        }
+        return files;
+    }
+    if (const std::optional<FoundFace> any = match("sans-serif", FC_WEIGHT_REGULAR, false)) {
+        return FontFiles{any->face, std::nullopt};
+    }
+    return std::nullopt;
+}
+
+// fontconfig set up for one search: its caches go afterwards rather than
+// live for the whole run.
+class FontconfigSession {
+  public:
+    FontconfigSession() : m_ready(FcInit() == FcTrue) {}
+    ~FontconfigSession() {
+        if (m_ready) {
+            FcFini();
+        }
+    }
+    FontconfigSession(const FontconfigSession&) = delete;
+    FontconfigSession& operator=(const FontconfigSession&) = delete;
+
+    bool ready() const { return m_ready; }
+
+  private:
+    bool m_ready;
+};
 
 }  // namespace
 
 std::optional<std::filesystem::path> find_cjk_font() {
-    if (FcInit() == FcFalse) {
+    const std::optional<FontFiles> files = find_cjk_font_files();
+    if (!files) {
         return std::nullopt;
     }
-    std::optional<std::filesystem::path> found;
-    constexpr std::array kPreferred{"Noto Sans CJK SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei"};
-    for (const char* family : kPreferred) {
-        if ((found = match(family, true))) {
-            break;
-        }
+    return files->regular.file;
+}
+
+std::optional<FontFiles> find_cjk_font_files() {
+    const FontconfigSession session;
+    if (!session.ready()) {
+        return std::nullopt;
     }
-    if (!found) {
-        found = match("sans-serif", false);
-    }
-    // The kiosk needs one file name, once: fontconfig's caches go now
-    // rather than live for the whole run.
-    FcFini();
-    return found;
+    return find_font_files();
 }
 
 }  // namespace kiosk::render

@@ -121,6 +121,10 @@ SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
       m_canvas(std::move(canvas)),
       m_renderer(std::move(renderer)),
       m_font(std::move(font)) {
+    SDL_RendererInfo info{};
+    // The software renderer draws into a surface that keeps the last frame;
+    // after a present, other renderers' back buffers hold nothing certain.
+    m_keeps_frame = SDL_GetRendererInfo(m_renderer.get(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
     SDL_RenderClear(m_renderer.get());
     SDL_RenderPresent(m_renderer.get());
@@ -193,11 +197,25 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
     return true;
 }
 
+struct H7Timer {  // H7TRACE
+    Uint64 t0 = SDL_GetPerformanceCounter();  // H7TRACE
+    const char* what;  // H7TRACE
+    ~H7Timer() { SDL_Log("H7TRACE %s %.2f", what, (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency()); }  // H7TRACE
+};  // H7TRACE
 void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
+    H7Timer h7_timer{SDL_GetPerformanceCounter(), "show_picture"};  // H7TRACE
+    std::optional<SDL_Rect> area;
+    if (m_layer != nullptr) {
+        area = m_layer->film_area();
+        if (!area) {
+            return;  // the film plays on unseen behind a page
+        }
+    }
+    const bool full_screen = !area || (area->x == 0 && area->y == 0 && area->w == width() && area->h == height());
     // Headless, a picture that maps onto the canvas pixel for pixel is
     // converted straight into it: the same SDL conversion the software
     // renderer would do, without its intermediate surface and copy.
-    if (m_canvas && rotation_degrees == 0 &&
+    if (m_canvas && full_screen && rotation_degrees == 0 &&
         fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h).width == picture.width) {
         if (convert_into_canvas(picture)) {
             m_showing_slate = false;
@@ -205,6 +223,11 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
             const Placement placement =
                 fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h);
             fill_bars(placement);
+            if (m_layer != nullptr) {
+                m_layer->draw_over(m_renderer.get());
+                m_layer_drawn = true;
+                m_layer->presented();
+            }
             return;
         }
     }
@@ -213,8 +236,41 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
     }
     m_rotation = rotation_degrees;
     m_showing_slate = false;
-    draw();
+    if (area && !full_screen && keeps_layer_drawing()) {
+        // Only the film's part changed: the rest of the screen still holds
+        // the layer as last drawn.
+        draw_with_layer(*area);
+    } else {
+        draw();
+    }
+    present();
+}
+
+bool SdlScreen::keeps_layer_drawing() const {
+    int width = 0;
+    int height = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
+    // (A window that changed size has a new surface holding nothing.)
+    return m_keeps_frame && m_layer_drawn && width == m_drawn_width && height == m_drawn_height;
+}
+
+int SdlScreen::width() const {
+    int width = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), &width, nullptr);
+    return width;
+}
+
+int SdlScreen::height() const {
+    int height = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), nullptr, &height);
+    return height;
+}
+
+void SdlScreen::present() {
     SDL_RenderPresent(m_renderer.get());
+    if (m_layer != nullptr) {
+        m_layer->presented();
+    }
 }
 
 SDL_Texture* SdlScreen::render_text(TTF_Font* font, const std::string& text) {
@@ -248,11 +304,69 @@ void SdlScreen::show_slate(const std::string& title, const std::string& subtitle
     m_slate_subtitle.reset(render_text(m_subtitle_font.get(), subtitle));
     m_showing_slate = true;
     draw();
-    SDL_RenderPresent(m_renderer.get());
+    present();
+}
+
+void SdlScreen::set_layer(ScreenLayer* layer) {
+    m_layer = layer;
+    m_layer_drawn = false;
+}
+
+void SdlScreen::draw_with_layer(std::optional<SDL_Rect> only) {
+    SDL_Renderer* renderer = m_renderer.get();
+    const std::optional<SDL_Rect> area = m_layer->film_area();
+    if (m_canvas && !m_picture && area && area->x == 0 && area->y == 0 && area->w == width() &&
+        area->h == height()) {
+        // The canvas already holds the film picture, converted straight into it.
+        m_layer->draw_over(renderer);
+        note_layer_drawn();
+        return;
+    }
+    // The layer's painter keeps to this clip: drawing only `only` costs in
+    // proportion to its size.
+    SDL_RenderSetClipRect(renderer, only ? &*only : nullptr);
+    m_layer->draw_under(renderer);
+    if (area) {
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        SDL_RenderFillRect(renderer, &*area);
+        if (m_picture && !m_showing_slate) {
+            const Placement placement = fit_picture(m_picture_width, m_picture_height, m_rotation, area->w, area->h);
+            const SDL_Rect destination{area->x + placement.x, area->y + placement.y, placement.width,
+                                       placement.height};
+            SDL_Rect clip = *area;
+            if (only) {
+                SDL_IntersectRect(&*area, &*only, &clip);
+            }
+            SDL_RenderSetClipRect(renderer, &clip);
+            SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr, SDL_FLIP_NONE);
+            SDL_RenderSetClipRect(renderer, only ? &*only : nullptr);
+        }
+    }
+    m_layer->draw_over(renderer);
+    SDL_RenderSetClipRect(renderer, nullptr);
+    if (!only) {
+        note_layer_drawn();
+    }
+}
+
+void SdlScreen::note_layer_drawn() {
+    m_layer_drawn = true;
+    SDL_GetRendererOutputSize(m_renderer.get(), &m_drawn_width, &m_drawn_height);
 }
 
 void SdlScreen::draw() {
     SDL_Renderer* renderer = m_renderer.get();
+    const bool layer_full_screen_film = [&] {
+        if (m_layer == nullptr) {
+            return false;
+        }
+        const auto area = m_layer->film_area();
+        return area && area->x == 0 && area->y == 0 && area->w == width() && area->h == height();
+    }();
+    if (m_layer != nullptr && !(m_showing_slate && layer_full_screen_film)) {
+        draw_with_layer();
+        return;
+    }
     int width = 0;
     int height = 0;
     SDL_GetRendererOutputSize(renderer, &width, &height);
@@ -277,6 +391,9 @@ void SdlScreen::draw() {
         const SDL_Rect bar{width / 4, height * 3 / 4, width / 2, std::max(4, height / 100)};
         SDL_RenderFillRect(renderer, &bar);
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+        if (m_layer != nullptr) {
+            m_layer->draw_over(renderer);
+        }
         return;
     }
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
@@ -315,8 +432,9 @@ void SdlScreen::fill_bars(const Placement& placement) {
 }
 
 void SdlScreen::redraw() {
+    H7Timer h7_timer{SDL_GetPerformanceCounter(), "redraw"};  // H7TRACE
     draw();
-    SDL_RenderPresent(m_renderer.get());
+    present();
 }
 
 bool SdlScreen::save_screenshot(const std::filesystem::path& path) {

@@ -14,6 +14,7 @@
 
 #include "picture_fit.h"
 #include "playback/video_output.h"
+#include "screen_layer.h"
 #include "sdl_deleters.h"
 
 namespace kiosk::render {
@@ -34,8 +35,22 @@ class SdlScreen final : public playback::VideoOutput {
     void show_slate(const std::string& title, const std::string& subtitle) override;
     bool save_screenshot(const std::filesystem::path& path) override;
 
-    // Draws the current content again (after the window was exposed).
+    // Draws the current content again (after the window was exposed, or
+    // when the layer changed) and presents it.
     void redraw();
+
+    // The touch exhibit drawn around and over the film; null for films only.
+    // `layer` must outlive the screen or be reset first.
+    void set_layer(ScreenLayer* layer);
+    // The layer's drawing changed: the next frame draws the whole screen.
+    // Until then a film frame redraws only the film's part of the screen.
+    void invalidate_layer() { m_layer_drawn = false; }
+
+    SDL_Renderer* renderer() const { return m_renderer.get(); }
+    int width() const;
+    // The window's SDL id; 0 headless.
+    Uint32 window_id() const { return m_window ? SDL_GetWindowID(m_window.get()) : 0; }
+    int height() const;
 
   private:
     SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
@@ -45,6 +60,11 @@ class SdlScreen final : public playback::VideoOutput {
     bool upload(const AVFrame& picture);
     bool convert_into_canvas(const AVFrame& picture);
     void fill_bars(const Placement& placement);
+    // The layer and the film; with `only`, just what lies in that rectangle.
+    void draw_with_layer(std::optional<SDL_Rect> only = std::nullopt);
+    void note_layer_drawn();
+    bool keeps_layer_drawing() const;
+    void present();
     SDL_Texture* render_text(TTF_Font* font, const std::string& text);
 
     WindowPtr m_window;   // null when headless
@@ -62,6 +82,11 @@ class SdlScreen final : public playback::VideoOutput {
     TexturePtr m_slate_title;  // rendered once per slate, not per frame
     TexturePtr m_slate_subtitle;
     bool m_showing_slate = false;
+    ScreenLayer* m_layer = nullptr;
+    bool m_keeps_frame = false;  // the renderer's picture survives a present
+    bool m_layer_drawn = false;  // the screen holds the layer's latest drawing, whole
+    int m_drawn_width = 0;       // the output size it was drawn at
+    int m_drawn_height = 0;
 };
 
 }  // namespace kiosk::render

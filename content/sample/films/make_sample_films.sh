@@ -7,39 +7,30 @@
 set -euo pipefail
 
 out=${1:?usage: make_sample_films.sh OUTDIR}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+lib=$here/../lib/sample_media.sh
 stamp="$out/.complete"
-script_hash=$(sha256sum "$0" | cut -d' ' -f1)
+script_hash=$(cat "$0" "$lib" | sha256sum | cut -d' ' -f1)
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$script_hash" ]]; then
   exit 0
 fi
-command -v ffmpeg >/dev/null || { echo "make_sample_films: ffmpeg is needed (deploy/install-deps.sh installs it)" >&2; exit 1; }
-font=$(fc-match -f '%{file}' 'Noto Sans CJK SC:style=Bold' 2>/dev/null || true)
-[[ -f "$font" ]] || font=$(fc-match -f '%{file}' 'WenQuanYi Zen Hei' 2>/dev/null || true)
-[[ -f "$font" ]] || { echo "make_sample_films: no CJK font (install fonts-noto-cjk)" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=../lib/sample_media.sh
+source "$lib"
+sample_media_init make_sample_films
+SAMPLE_SIZE=960x540
+SAMPLE_RATE=30
+SAMPLE_MARK='样例内容 · Sample content'
 
 # film ZONE NAME SECONDS COLOUR_A COLOUR_B ZH EN
 film() {
-  local zone=$1 name=$2 seconds=$3 colour_a=$4 colour_b=$5 zh=$6 en=$7
-  mkdir -p "$out/$zone"
-  local text="drawtext=fontfile='$font':text='$zh':fontsize=h/9:fontcolor=white:x=(w-tw)/2:y=h*0.36:shadowx=3:shadowy=3,"
-  text+="drawtext=fontfile='$font':text='$en':fontsize=h/20:fontcolor=white@0.9:x=(w-tw)/2:y=h*0.54,"
-  text+="drawtext=fontfile='$font':text='样例内容 · Sample content':fontsize=h/32:fontcolor=white@0.7:x=(w-tw)/2:y=h*0.86"
-  ffmpeg -loglevel error -y \
-    -f lavfi -i "gradients=size=960x540:rate=30:duration=$seconds:speed=0.02:c0=$colour_a:c1=$colour_b:nb_colors=2" \
-    -f lavfi -i "aevalsrc=0.08*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*0.25*t))+0.05*sin(2*PI*330*t):s=48000:d=$seconds:c=stereo" \
-    -vf "$text,fade=in:st=0:d=0.5,fade=out:st=$((seconds - 1)).5:d=0.5" \
-    -af "afade=in:st=0:d=0.5,afade=out:st=$((seconds - 1)).5:d=0.5" \
-    -c:v libx264 -preset veryfast -crf 26 -pix_fmt yuv420p -c:a aac -b:a 96k -movflags +faststart \
-    "$out/$zone/$name.mp4"
+  mkdir -p "$out/$1"
+  sample_film "$out/$1/$2.mp4" "$3" "$4" "$5" "$6" "$7"
 }
 
 # card ZONE NAME COLOUR ZH EN
 card() {
-  local zone=$1 name=$2 colour=$3 zh=$4 en=$5
-  mkdir -p "$out/$zone"
-  ffmpeg -loglevel error -y -f lavfi -i "color=c=$colour:size=960x540:duration=1" -frames:v 1 \
-    -vf "drawtext=fontfile='$font':text='$zh':fontsize=h/10:fontcolor=white:x=(w-tw)/2:y=h*0.38,drawtext=fontfile='$font':text='$en':fontsize=h/22:fontcolor=white:x=(w-tw)/2:y=h*0.56" \
-    "$out/$zone/$name.png"
+  mkdir -p "$out/$1"
+  sample_card "$out/$1/$2.png" "$3" "$4" "$5"
 }
 
 film av 01-birth-of-life 8 0x1d3557 0xe63946 "生命的诞生" "The birth of life"

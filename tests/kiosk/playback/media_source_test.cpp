@@ -95,6 +95,12 @@ std::vector<AudioChunk> pop_all_audio(MediaSource& source) {
     return chunks;
 }
 
+// Item seconds at which the last chunk's sound ends (stereo chunks).
+double sound_end(const std::vector<AudioChunk>& chunks, int sample_rate) {
+    const AudioChunk& last = chunks.back();
+    return last.pts + static_cast<double>(last.samples.size() / 2) / sample_rate;
+}
+
 TEST(MediaSource, DescribesAFilmWithSound) {
     auto source = open_or_fail("h264_aac.mp4", with_sound());
     ASSERT_TRUE(source);
@@ -151,6 +157,35 @@ TEST(MediaSource, DecodesAboutTwoSecondsOfSoundInTheRequestedFormat) {
     for (std::size_t i = 1; i < chunks.size(); ++i) {
         EXPECT_GT(chunks[i].pts, chunks[i - 1].pts) << "chunk " << i;
     }
+}
+
+TEST(MediaSource, SoundEndsWhereTheContainerEndsItNotWithTheCodecsPadding) {
+    // AAC decodes whole 1024-sample frames: 2 s of sound is 94 frames, 256 samples more than the
+    // MP4's edit list keeps. Played, that padding would hold every join 5 ms.
+    auto source = open_or_fail("h264_aac.mp4", with_sound());
+    ASSERT_TRUE(source);
+    source->start_playing();
+    pop_all_video(*source);
+
+    const std::vector<AudioChunk> chunks = pop_all_audio(*source);
+    ASSERT_FALSE(chunks.empty());
+    EXPECT_NEAR(sound_end(chunks, 48000), 2.0, 1.0 / 48000);
+}
+
+TEST(MediaSource, SoundKeepsFramesWhoseDurationTheContainerOnlyRounds) {
+    // Matroska keeps milliseconds: a 21.333 ms AAC frame is written as 21 ms. That is rounding,
+    // not padding, and no sound may be cut for it.
+    auto source = open_or_fail("hevc.mkv", with_sound());
+    ASSERT_TRUE(source);
+    source->start_playing();
+    pop_all_video(*source);
+
+    const std::vector<AudioChunk> chunks = pop_all_audio(*source);
+    ASSERT_GT(chunks.size(), 2u);
+    for (std::size_t i = 0; i + 1 < chunks.size(); ++i) {
+        EXPECT_EQ(chunks[i].samples.size(), 1024u * 2) << "chunk " << i << " is a whole AAC frame";
+    }
+    EXPECT_GE(sound_end(chunks, 48000), 2.0 - 0.001);
 }
 
 TEST(MediaSource, ScreenWithoutSoundDecodesNoAudio) {

@@ -6,7 +6,10 @@
 // making frames late. A real-time deadline guards every run.
 #include "playback/screen_player.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -22,6 +25,8 @@ extern "C" {
 #include <libavutil/frame.h>
 }
 
+#include "playback/audio_ring.h"
+#include "playback/audio_timeline.h"
 #include "playback/clock.h"
 #include "playback/video_output.h"
 
@@ -240,6 +245,133 @@ TEST_F(ScreenPlayerTest, StillPictureStaysUpUntilItsTimeIsOver) {
     EXPECT_FALSE(run_until_finished(400ms)) << "finished before its display time";
     EXPECT_LT(seconds_between(shown_at, clock.now()), 0.5);
     EXPECT_TRUE(run_until_finished(1s));
+}
+
+// A sound device on manual time: it takes the ring's samples a period at a time, each period
+// taken whole when it begins, as NullAudioOutput and SDL's callback do in real time.
+class ManualSoundDevice {
+  public:
+    static constexpr int kRate = 48000;
+    static constexpr std::size_t kPeriodFrames = 1024;
+    static constexpr double kPeriodSeconds = static_cast<double>(kPeriodFrames) / kRate;
+
+    explicit ManualSoundDevice(SteadyTime start) : m_first_read(start), m_next_read(start) {}
+
+    void run_until(SteadyTime now) {
+        while (m_next_read <= now) {
+            ring.read(m_period, m_next_read);
+            ++m_reads;
+            // From the first read, so nanosecond rounding does not add up.
+            m_next_read = m_first_read + to_duration(static_cast<double>(m_reads) * kPeriodSeconds);
+        }
+    }
+
+    AudioRing ring{kRate, 2, kRate};
+    AudioTimeline timeline{ring, 0};
+
+  private:
+    std::vector<float> m_period = std::vector<float>(kPeriodFrames * 2);
+    SteadyTime m_first_read;
+    SteadyTime m_next_read;
+    std::int64_t m_reads = 0;
+};
+
+// Films with sound, on a screen with a sound device. The loop wakes the player when it asks to
+// be woken, as the kiosk's main loop does, so nothing is done sooner than the player arranges.
+class ScreenPlayerSoundTest : public ::testing::Test {
+  protected:
+    void start(const std::vector<content::PlaylistItem>& items) {
+        ScreenProgramme programme;
+        programme.playlist = content::Playlist{"test", items};
+        programme.passes = 1;
+        SourceOptions options;
+        options.audio = AudioFormat{ManualSoundDevice::kRate, 2};
+        options.hardware_decoding = false;
+        player = std::make_unique<ScreenPlayer>(programme, options, output, &device.timeline, clock);
+    }
+
+    // Runs the programme to its end; false when it does not finish within `manual_limit` of
+    // manual time or the real-time deadline. `each_step` sees the clock after every step.
+    bool run_to_end(Seconds manual_limit, const std::function<void()>& each_step) {
+        const SteadyTime manual_end =
+            clock.now() + std::chrono::duration_cast<std::chrono::nanoseconds>(manual_limit);
+        const auto real_end = std::chrono::steady_clock::now() + kRealDeadline;
+        int holds = 0;
+        while (clock.now() < manual_end && std::chrono::steady_clock::now() < real_end) {
+            device.run_until(clock.now());
+            player->step(clock.now());
+            each_step();
+            if (player->finished()) {
+                return true;
+            }
+            std::this_thread::sleep_for(1ms);
+            const SteadyTime wake = player->next_wake();
+            if (wake <= clock.now() + kDecoderPoll && ++holds < 200) {
+                continue;  // waiting on the decoder: real time, not manual time
+            }
+            holds = 0;
+            clock.advance(std::max(wake - clock.now(), std::chrono::nanoseconds(1ms)));
+        }
+        return false;
+    }
+
+    ManualClock clock{SteadyTime{} + 1000s};
+    ManualSoundDevice device{clock.now()};
+    RecordingOutput output{clock};
+    std::unique_ptr<ScreenPlayer> player;
+};
+
+TEST_F(ScreenPlayerSoundTest, NextFilmStartsOnTheFrameSlotAfterTheLastPicture) {
+    // 3 s of H.264 and 3 s of AAC each. AAC decodes whole 1024-sample frames, so the last one runs
+    // 8 ms past the end the MP4 gives the sound; the film must still be 3 s long.
+    start({item("clip_3s_00.mp4"), item("clip_3s_01.mp4")});
+    ASSERT_TRUE(run_to_end(15s, [] {}));
+
+    const PlaybackStats& stats = player->stats();
+    EXPECT_EQ(stats.items_played, 2);
+    EXPECT_EQ(stats.frames_dropped, 0);
+    ASSERT_EQ(output.pictures.size(), 180u) << "90 pictures each";
+    const SteadyTime programme_start = output.pictures.front().at;
+    EXPECT_NEAR(seconds_between(programme_start, output.pictures[90].at), 3.0, 0.001)
+        << "the second film's first picture is due at 3 s";
+    EXPECT_NEAR(seconds_between(output.pictures[89].at, output.pictures[90].at), kFrame, 0.001)
+        << "the last picture stays up for one frame interval, no longer";
+    EXPECT_LT(stats.max_transition_gap_ms, 1.0);
+}
+
+TEST_F(ScreenPlayerSoundTest, NextFilmsSoundIsInTheRingBeforeTheDeviceReachesTheJoin) {
+    start({item("clip_3s_00.mp4"), item("clip_3s_01.mp4")});
+    std::optional<SteadyTime> programme_start;
+    std::optional<SteadyTime> next_sound_written_at;
+    std::uint64_t underrun_after_start = 0;
+    std::uint64_t underrun_at_join = 0;
+    ASSERT_TRUE(run_to_end(15s, [&] {
+        if (!programme_start && !output.pictures.empty()) {
+            programme_start = output.pictures.front().at;
+        }
+        if (!programme_start) {
+            return;
+        }
+        const double programme = seconds_between(*programme_start, clock.now());
+        if (programme < 0.5) {
+            underrun_after_start = device.ring.underrun_frames();
+        } else if (programme < 3.5) {
+            underrun_at_join = device.ring.underrun_frames();
+        }
+        // A period of the next film's sound in the ring, past the join at 3 s.
+        if (!next_sound_written_at &&
+            device.timeline.written_until() >= 3.0 + ManualSoundDevice::kPeriodSeconds) {
+            next_sound_written_at = clock.now();
+        }
+    }));
+
+    ASSERT_TRUE(programme_start && next_sound_written_at);
+    // The device takes a period at a time, up to a period ahead of what is heard; sound that is
+    // late for its period is silence, and the start of the next film's sound is lost.
+    EXPECT_LE(seconds_between(*programme_start, *next_sound_written_at),
+              3.0 - ManualSoundDevice::kPeriodSeconds)
+        << "the next film's sound must be queued before the device takes the period of the join";
+    EXPECT_EQ(underrun_at_join, underrun_after_start) << "no silence across the join";
 }
 
 }  // namespace

@@ -1,0 +1,124 @@
+// Reading manifest.json: the JSON library's adapter. Its exceptions stop
+// here; the walk over what it read is package_walk.cpp.
+#include "package_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "package_fields.h"
+
+namespace content {
+namespace {
+
+// A manifest is text; anything this large is not one, and reading it whole
+// must not exhaust the kiosk's memory.
+constexpr std::uintmax_t kMaxManifestBytes = 16U * 1024U * 1024U;
+
+// The part of nlohmann's message after its own "at line L, column C: ",
+// whose column counts bytes; ours counts characters.
+std::string parse_error_reason(const std::string& what) {
+    const std::size_t column = what.find("column ");
+    const std::size_t colon = column == std::string::npos ? column : what.find(": ", column);
+    return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// The manifest's text, or the reason it cannot be read.
+tl::expected<std::string, std::string> read_manifest_text(const std::filesystem::path& file) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(file, error);
+    if (error) {
+        return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + error.message());
+    }
+    if (size > kMaxManifestBytes) {
+        return tl::unexpected(std::string(kManifestFile) + " is " + std::to_string(size) +
+                              " bytes, more than a manifest can be (" + std::to_string(kMaxManifestBytes) +
+                              ")");
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    if (!(in && text << in.rdbuf())) {
+        return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + std::strerror(errno));
+    }
+    return text.str();
+}
+
+}  // namespace
+
+void ManifestReading::report(const std::string& pointer, std::string reason) {
+    const TextPosition at = positions.find(pointer);
+    problems.push_back(
+        PackageProblem{std::string(kManifestFile), at.line, at.column, pointer, std::move(reason)});
+}
+
+void sort_by_place(std::vector<PackageProblem>& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const PackageProblem& a, const PackageProblem& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+}
+
+std::string to_string(const PackageProblem& problem) {
+    std::string text = problem.file;
+    if (problem.line > 0) {
+        text += ":" + std::to_string(problem.line) + ":" + std::to_string(problem.column);
+    }
+    text += ": ";
+    if (!problem.pointer.empty()) {
+        text += problem.pointer + ": ";
+    }
+    return text + problem.reason;
+}
+
+ManifestReading read_manifest(const std::filesystem::path& directory) {
+    ManifestReading reading;
+    std::error_code error;
+    reading.package.directory = std::filesystem::absolute(directory, error).lexically_normal();
+    if (error) {
+        reading.package.directory = directory.lexically_normal();
+    }
+    auto text = read_manifest_text(reading.package.directory / kManifestFile);
+    if (!text) {
+        reading.problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "", text.error()});
+        return reading;
+    }
+    nlohmann::json manifest;
+    try {
+        manifest = nlohmann::json::parse(*text);
+    } catch (const nlohmann::json::parse_error& fault) {
+        // `byte` counts the bytes read, the faulty one included.
+        const TextPosition at = JsonPositions::position_of(*text, fault.byte > 0 ? fault.byte - 1 : 0);
+        reading.problems.push_back(PackageProblem{std::string(kManifestFile), at.line, at.column, "",
+                                                  "not JSON: " + parse_error_reason(fault.what())});
+        return reading;
+    } catch (const nlohmann::json::exception& fault) {
+        reading.problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "",
+                                                  "not JSON: " + parse_error_reason(fault.what())});
+        return reading;
+    }
+    reading.parsed = true;
+    reading.positions = JsonPositions::index(*text);
+    for (const JsonPositions::RepeatedKey& repeated : reading.positions.repeated_keys()) {
+        reading.problems.push_back(PackageProblem{std::string(kManifestFile), repeated.position.line,
+                                                  repeated.position.column, repeated.pointer,
+                                                  "field given twice (only one may be)"});
+    }
+    ManifestFields fields(reading.package.directory, reading);
+    walk_manifest(ManifestNode{&manifest, ""}, fields, reading.package);
+    return reading;
+}
+
+tl::expected<Package, std::vector<PackageProblem>> read_package(const std::filesystem::path& directory) {
+    ManifestReading reading = read_manifest(directory);
+    if (!reading.problems.empty()) {
+        sort_by_place(reading.problems);
+        return tl::unexpected(std::move(reading.problems));
+    }
+    return std::move(reading.package);
+}
+
+}  // namespace content

@@ -1,0 +1,445 @@
+#include "exhibit.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk::app {
+namespace {
+
+using playback::Seconds;
+using playback::SteadyTime;
+
+// Frames while a page scrolls: as often as a 60 Hz panel shows them.
+constexpr auto kScrollFrameInterval = std::chrono::microseconds(16'667);
+// Pictures scaled for the page and rendered text kept between pages.
+constexpr std::size_t kPictureBudgetBytes = 96u << 20;
+// Keys that scroll a page by one line.
+constexpr double kKeyScrollPixels = 120.0;
+// Longest stretch of one loop turn spent making the textures of a page's
+// scrolled-away parts after its first frame: short enough that a touch or a
+// film frame arriving meanwhile is hardly held up.
+constexpr auto kPrepareSlice = std::chrono::milliseconds(3);
+// Pages a touch away kept laid out: a section's boards and their neighbours.
+constexpr std::size_t kWarmScenes = 24;
+
+// Where the page's touches lead: the pages laid out and rendered ahead, in
+// the order a visitor meets them (top of the page first).
+std::vector<ui::Action> onward_actions(const ui::Scene& scene) {
+    std::vector<ui::Action> actions;
+    auto add = [&](const std::vector<ui::HitTarget>& targets) {
+        for (const ui::HitTarget& target : targets) {
+            switch (target.action.kind) {
+                case ui::Action::Kind::start:
+                case ui::Action::Kind::open_section:
+                case ui::Action::Kind::open_board:
+                case ui::Action::Kind::open_model:
+                case ui::Action::Kind::next_board:
+                case ui::Action::Kind::previous_board:
+                    actions.push_back(target.action);
+                    break;
+                default:
+                    break;
+            }
+        }
+    };
+    if (scene.scroll) {
+        add(scene.scroll->targets);
+    }
+    add(scene.targets);
+    return actions;
+}
+
+// Every picture of the zone, those its section pages show first (the first
+// picture of each board), so the worker decodes them before anyone asks.
+std::vector<std::filesystem::path> pictures_of(const content::Zone& zone) {
+    std::vector<std::filesystem::path> first;
+    std::vector<std::filesystem::path> rest;
+    for (const content::Section& section : zone.sections) {
+        for (const content::Board& board : section.boards) {
+            for (std::size_t index = 0; index < board.images.size(); ++index) {
+                (index == 0 ? first : rest).push_back(board.images[index].file);
+            }
+        }
+    }
+    for (const content::Model& model : zone.models) {
+        first.push_back(model.picture);
+    }
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
+
+double milliseconds(SteadyTime from, SteadyTime to) {
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+}  // namespace
+
+Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
+                 render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
+                 const playback::Clock& clock, SteadyTime started_at)
+    : m_package(std::move(package)),
+      m_zone(m_package->zone(zone_id)),
+      m_zone_id(std::move(zone_id)),
+      m_screen(screen),
+      m_fonts(fonts),
+      m_metrics{screen.width(), screen.height(), pixels_per_mm},
+      m_idle_timeout(idle_timeout),
+      m_clock(clock),
+      m_started_at(started_at),
+      m_gestures(ui::GestureTuning::for_screen(pixels_per_mm)),
+      m_scroll(0, 0) {
+    if (m_zone == nullptr) {
+        std::abort();  // the kiosk makes exhibits only for zones the package has
+    }
+    m_navigator = std::make_unique<ui::Navigator>(*m_zone);
+    m_texts = std::make_unique<render::TextTextureCache>(screen.renderer(), fonts);
+    m_pictures = std::make_unique<render::PictureCache>(screen.renderer(), kPictureBudgetBytes);
+    m_painter = std::make_unique<render::ScenePainter>(screen.renderer(), *m_texts, *m_pictures);
+    m_warm_painter = std::make_unique<render::ScenePainter>(screen.renderer(), *m_texts, *m_pictures);
+    const SteadyTime now = m_clock.now();
+    m_last_input = now;
+    m_last_frame = now;
+    // The home screen is laid out and rendered before anyone touches, so the
+    // first touch shows it at once.
+    m_navigator->apply(ui::Action{ui::Action::Kind::home});
+    rebuild_scene();
+    m_navigator->walk_away();
+    rebuild_scene();
+    m_figures.home_ready_ms = milliseconds(m_started_at, m_clock.now());
+    m_screen.set_layer(this);
+    // Decoded while the attract loop plays, so no page waits on a PNG.
+    m_pictures->decode_ahead(pictures_of(*m_zone));
+}
+
+Exhibit::~Exhibit() { m_screen.set_layer(nullptr); }
+
+double Exhibit::seconds(SteadyTime time) const { return Seconds(time - m_started_at).count(); }
+
+void Exhibit::rebuild_scene() {
+    const ui::ExhibitView& view = m_navigator->view();
+    m_theme = ui::Theme::make(m_metrics, view.large_text, m_zone_id);
+    std::optional<ui::Rect> zoomed;
+    if (view.view == ui::View::picture) {
+        const content::Board* board = m_navigator->current_board();
+        if (!m_zoom && board != nullptr) {
+            const auto size = m_pictures->size_of(board->images[static_cast<std::size_t>(view.picture)].file);
+            if (size) {
+                m_zoom.emplace(size->width, size->height, m_metrics.width, m_metrics.height);
+            }
+        }
+        if (m_zoom) {
+            const ui::PictureRect rect = m_zoom->rect();
+            zoomed = ui::Rect{static_cast<int>(std::lround(rect.x)), static_cast<int>(std::lround(rect.y)),
+                              static_cast<int>(std::lround(rect.width)), static_cast<int>(std::lround(rect.height))};
+        }
+    } else {
+        m_zoom.reset();
+    }
+    const SteadyTime h7_t0 = m_clock.now();  // H7TRACE
+    const auto h7_miss = m_texts->misses(); const auto h7_dec = m_pictures->decodes();  // H7TRACE
+    if (const ui::Scene* warm = zoomed ? nullptr : warm_scene(view)) {
+        m_scene = *warm;
+    } else {
+        m_scene = ui::lay_out(ui::LayoutInput{*m_package, *m_navigator, m_theme, m_fonts, *m_pictures, zoomed});
+    }
+    const SteadyTime h7_t1 = m_clock.now();  // H7TRACE
+    if (m_scene.scroll) {
+        m_scroll.set_lengths(m_scene.scroll->content_height, m_scene.scroll->viewport.h);
+    } else {
+        m_scroll.set_lengths(0, 0);
+    }
+    // Only what the first frame shows; step() makes the rest after it.
+    m_painter->prepare(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
+    m_onward = onward_actions(m_scene);
+    std::reverse(m_onward.begin(), m_onward.end());
+    spdlog::info("H7TRACE rebuild view={} layout={:.1f} prepare={:.1f} texts={} pictures={}", static_cast<int>(view.view), milliseconds(h7_t0, h7_t1), milliseconds(h7_t1, m_clock.now()), m_texts->misses() - h7_miss, m_pictures->decodes() - h7_dec);  // H7TRACE
+    mark_dirty();
+}
+
+const ui::Scene* Exhibit::warm_scene(const ui::ExhibitView& view) const {
+    const auto found = std::find_if(m_warm_scenes.begin(), m_warm_scenes.end(),
+                                    [&](const WarmScene& warm) { return warm.view == view; });
+    return found == m_warm_scenes.end() ? nullptr : &found->scene;
+}
+
+bool Exhibit::prepare_ahead() {
+    if (m_painter->has_unprepared()) {
+        m_painter->prepare_next(m_scene);
+        return true;
+    }
+    if (m_warm_painter->has_unprepared()) {
+        m_warm_painter->prepare_next(m_warm_scenes.front().scene);
+        return true;
+    }
+    if (m_onward.empty()) {
+        return false;
+    }
+    // The next page a touch away: laid out now, its first frame's textures
+    // made in the slices that follow.
+    ui::Navigator ahead = *m_navigator;
+    const bool moved = ahead.apply(m_onward.back());
+    m_onward.pop_back();
+    const ui::ExhibitView& view = ahead.view();
+    if (!moved || view.view == ui::View::picture || view.view == ui::View::filter_chooser || warm_scene(view)) {
+        return true;
+    }
+    const ui::Theme theme = ui::Theme::make(m_metrics, view.large_text, m_zone_id);
+    m_warm_scenes.push_front(
+        WarmScene{view, ui::lay_out(ui::LayoutInput{*m_package, ahead, theme, m_fonts, *m_pictures, std::nullopt})});
+    if (m_warm_scenes.size() > kWarmScenes) {
+        m_warm_scenes.pop_back();
+    }
+    m_warm_painter->prepare(m_warm_scenes.front().scene, 0, render::ScenePainter::Prepare::shown_later);
+    return true;
+}
+
+void Exhibit::mark_dirty() {
+    m_dirty = true;
+    m_screen.invalidate_layer();
+}
+
+void Exhibit::note_input(SteadyTime now, bool changed) {
+    m_last_input = now;
+    if (changed && !m_waiting_since) {
+        m_waiting_since = now;
+    }
+}
+
+void Exhibit::apply(const ui::Action& action, SteadyTime now) {
+    if (action.kind == ui::Action::Kind::play_film) {
+        return;
+    }
+    const ui::View before = m_navigator->view().view;
+    const std::string board_before = m_navigator->view().board;
+    const bool language_or_size = action.kind == ui::Action::Kind::toggle_language ||
+                                  action.kind == ui::Action::Kind::toggle_large_text;
+    const double offset = m_scroll.offset();
+    if (!m_navigator->apply(action)) {
+        return;
+    }
+    const ui::ExhibitView& view = m_navigator->view();
+    const bool new_board = view.view == ui::View::board && (before != ui::View::board || view.board != board_before);
+    if (new_board) {
+        m_waiting_for_board = true;
+    }
+    if (before == ui::View::attract) {
+        ++m_figures.touches;
+    }
+    // A new page starts at its top; the same page in another language or
+    // size stays about where the visitor was reading. (Before the page is
+    // prepared, which makes what shows at this offset.)
+    m_scroll.scroll_to(language_or_size ? offset : 0.0);
+    rebuild_scene();
+    note_input(now, true);
+}
+
+void Exhibit::on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y, SteadyTime now) {
+    m_last_input = now;
+    const auto gestures = m_gestures.feed(ui::PointerEvent{kind, pointer, x, y, seconds(now)});
+    for (const ui::Gesture& gesture : gestures) {
+        on_gesture(gesture, now);
+    }
+}
+
+void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
+    const ui::View view = m_navigator->view().view;
+    const int offset = static_cast<int>(std::lround(m_scroll.offset()));
+    switch (gesture.kind) {
+        case ui::Gesture::Kind::press:
+            // A finger on a moving page stops it, as on a phone.
+            if (m_scroll.is_moving()) {
+                m_scroll.stop();
+                mark_dirty();
+            }
+            break;
+        case ui::Gesture::Kind::tap:
+            if (view == ui::View::attract) {
+                apply(ui::Action{ui::Action::Kind::start}, now);
+            } else if (auto action = m_scene.hit(gesture.x, gesture.y, offset)) {
+                apply(*action, now);
+            }
+            break;
+        case ui::Gesture::Kind::double_tap:
+            if (view == ui::View::picture && m_zoom && !m_scene.hit(gesture.x, gesture.y, offset)) {
+                m_zoom->double_tap(gesture.x, gesture.y);
+                rebuild_scene();
+                note_input(now, true);
+            }
+            break;
+        case ui::Gesture::Kind::drag_start:
+            m_dragging_page = view != ui::View::picture && m_scene.scroll &&
+                              m_scene.scroll->viewport.contains(gesture.x, gesture.y);
+            if (m_dragging_page) {
+                m_scroll.grab();
+            }
+            break;
+        case ui::Gesture::Kind::drag:
+            if (view == ui::View::picture && m_zoom) {
+                m_zoom->pan(gesture.dx, gesture.dy);
+                rebuild_scene();
+                note_input(now, true);
+            } else if (m_dragging_page) {
+                m_scroll.drag(gesture.dy);
+                mark_dirty();
+                note_input(now, true);
+            }
+            break;
+        case ui::Gesture::Kind::drag_end:
+            if (m_dragging_page) {
+                m_scroll.release(gesture.vy, seconds(now));
+                m_dragging_page = false;
+                mark_dirty();
+            }
+            break;
+        case ui::Gesture::Kind::swipe:
+            if (view == ui::View::board && (gesture.direction == ui::SwipeDirection::left ||
+                                            gesture.direction == ui::SwipeDirection::right)) {
+                apply(ui::Action{gesture.direction == ui::SwipeDirection::left ? ui::Action::Kind::next_board
+                                                                                : ui::Action::Kind::previous_board},
+                      now);
+            }
+            break;
+        case ui::Gesture::Kind::pinch_start:
+            if (view == ui::View::picture && m_zoom) {
+                m_zoom->pinch_start(gesture.x, gesture.y);
+            }
+            break;
+        case ui::Gesture::Kind::pinch:
+            if (view == ui::View::picture && m_zoom) {
+                m_zoom->pinch(gesture.scale, gesture.x, gesture.y);
+                rebuild_scene();
+                note_input(now, true);
+            }
+            break;
+        case ui::Gesture::Kind::pinch_end:
+            break;
+    }
+}
+
+void Exhibit::on_key(const std::string& name, SteadyTime now) {
+    m_last_input = now;
+    const ui::View view = m_navigator->view().view;
+    if (view == ui::View::attract) {
+        apply(ui::Action{ui::Action::Kind::start}, now);
+        return;
+    }
+    if (name == "Escape" || name == "Backspace") {
+        apply(ui::Action{ui::Action::Kind::back}, now);
+    } else if (name == "Home") {
+        apply(ui::Action{ui::Action::Kind::home}, now);
+    } else if (name == "Left") {
+        apply(ui::Action{ui::Action::Kind::previous_board}, now);
+    } else if (name == "Right") {
+        apply(ui::Action{ui::Action::Kind::next_board}, now);
+    } else if (name == "Up" || name == "Down" || name == "PageUp" || name == "PageDown") {
+        const double page = m_scene.scroll ? m_scene.scroll->viewport.h * 0.9 : 0.0;
+        const double by = name == "Up" ? -kKeyScrollPixels
+                          : name == "Down" ? kKeyScrollPixels
+                          : name == "PageUp" ? -page
+                                             : page;
+        m_scroll.scroll_to(m_scroll.offset() + by);
+        mark_dirty();
+        note_input(now, true);
+    }
+}
+
+void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
+    const content::Zone* zone = package->zone(m_zone_id);
+    if (zone == nullptr) {
+        spdlog::warn("zone {}: the new content package has no such zone; keeping the old one", m_zone_id);
+        return;
+    }
+    // The old package stays alive until the page no longer points into it.
+    m_package = std::move(package);
+    m_zone = zone;
+    m_navigator->set_zone(*m_zone);
+    // Pages laid out ahead show the old package.
+    m_warm_painter->forget();
+    m_warm_scenes.clear();
+    rebuild_scene();
+    m_pictures->decode_ahead(pictures_of(*m_zone));
+}
+
+void Exhibit::step(SteadyTime now) {
+    if (m_navigator->view().view != ui::View::attract && now - m_last_input >= m_idle_timeout) {
+        m_navigator->walk_away();
+        ++m_figures.idle_returns;
+        m_scroll.scroll_to(0);
+        rebuild_scene();
+    }
+    const bool scrolling = m_scroll.advance(seconds(now)) || m_scroll.is_dragged();
+    if (scrolling && now - m_last_frame >= kScrollFrameInterval) {
+        mark_dirty();
+    }
+    if (m_dirty && (!scrolling || now - m_last_frame >= kScrollFrameInterval)) {
+        const SteadyTime start = m_clock.now();
+        draw_now();
+        if (scrolling) {
+            m_figures.scroll_frame_ms.push_back(milliseconds(start, m_clock.now()));
+        }
+    }
+    if (!m_dirty && !scrolling) {
+        // The loop is idle: the rest of this page, then the pages a touch away.
+        const SteadyTime until = m_clock.now() + kPrepareSlice;
+        while (m_clock.now() < until && prepare_ahead()) {
+        }
+    }
+}
+
+SteadyTime Exhibit::next_wake() const {
+    if (m_dirty || m_scroll.is_moving()) {
+        return std::max(m_last_frame + kScrollFrameInterval, m_last_frame);
+    }
+    if (m_painter->has_unprepared() || m_warm_painter->has_unprepared() || !m_onward.empty()) {
+        return m_last_frame;  // (past: at once)
+    }
+    if (m_navigator->view().view != ui::View::attract) {
+        return m_last_input + m_idle_timeout;
+    }
+    return SteadyTime::max();
+}
+
+void Exhibit::draw_now() { m_screen.redraw(); }
+
+void Exhibit::flush() {
+    if (m_dirty) {
+        draw_now();
+    }
+}
+
+std::optional<SDL_Rect> Exhibit::film_area() const {
+    if (!m_scene.shows_film) {
+        return std::nullopt;
+    }
+    for (const ui::DrawOp& op : m_scene.under) {
+        if (const auto* film = std::get_if<ui::FilmOp>(&op)) {
+            return SDL_Rect{film->rect.x, film->rect.y, film->rect.w, film->rect.h};
+        }
+    }
+    return std::nullopt;
+}
+
+void Exhibit::draw_under(SDL_Renderer*) {
+    m_painter->paint_under(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
+}
+
+void Exhibit::draw_over(SDL_Renderer*) { m_painter->paint_over(m_scene); }
+
+void Exhibit::presented() {
+    const SteadyTime now = m_clock.now();
+    m_dirty = false;
+    m_last_frame = now;
+    if (m_waiting_since) {
+        m_figures.touch_latency_ms.push_back(milliseconds(*m_waiting_since, now));
+        spdlog::info("H7TRACE latency {:.1f} view={} at={:.3f}", milliseconds(*m_waiting_since, now), static_cast<int>(m_navigator->view().view), seconds(now));  // H7TRACE
+        if (m_waiting_for_board) {
+            m_figures.board_open_ms.push_back(milliseconds(*m_waiting_since, now));
+        }
+        m_waiting_since.reset();
+        m_waiting_for_board = false;
+    }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,125 @@
+#pragma once
+// One zone's touch exhibit on one screen: turns touches, clicks and keys
+// into places (ui::Navigator), lays each place out once (ui::lay_out), draws
+// it around and over the zone's film (render::ScreenLayer), scrolls, zooms,
+// and goes back to the attract loop when the visitor walks away.
+// Main thread only; driven by the kiosk's loop like a ScreenPlayer.
+
+#include <chrono>
+#include <list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/package.h"
+#include "playback/clock.h"
+#include "render/picture_cache.h"
+#include "render/scene_painter.h"
+#include "render/screen_layer.h"
+#include "render/sdl_screen.h"
+#include "render/text_engine.h"
+#include "render/text_texture_cache.h"
+#include "ui/gestures.h"
+#include "ui/kinetic_scroll.h"
+#include "ui/navigator.h"
+#include "ui/screen_layout.h"
+#include "ui/zoom_pan.h"
+
+namespace kiosk::app {
+
+struct ExhibitFigures {
+    std::vector<double> touch_latency_ms;  // input → first frame showing its effect
+    std::vector<double> board_open_ms;     // touch on a board → the board on screen
+    std::vector<double> scroll_frame_ms;   // drawing and presenting one frame while scrolling
+    std::optional<double> home_ready_ms;   // start → home screen laid out and rendered
+    int touches = 0;
+    int idle_returns = 0;
+};
+
+class Exhibit final : public render::ScreenLayer {
+  public:
+    // `package` is shared with the kiosk's content holder; `screen` and
+    // `fonts` must outlive the exhibit. `started_at` is the process start.
+    Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
+            render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
+            const playback::Clock& clock, playback::SteadyTime started_at);
+    ~Exhibit() override;
+
+    // Input, in this screen's pixels, seen at `now`.
+    void on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y, playback::SteadyTime now);
+    void on_key(const std::string& name, playback::SteadyTime now);
+
+    // Moves scrolling on, returns to the attract loop when idle, and draws a
+    // new frame when the page changed.
+    void step(playback::SteadyTime now);
+    playback::SteadyTime next_wake() const;
+    // Draws now what has changed and is not on screen yet (before a screenshot).
+    void flush();
+
+    // A newer package (already checked).
+    void set_package(std::shared_ptr<const content::Package> package);
+
+    const ui::ExhibitView& view() const { return m_navigator->view(); }
+    const ExhibitFigures& figures() const { return m_figures; }
+
+    // ScreenLayer
+    std::optional<SDL_Rect> film_area() const override;
+    void draw_under(SDL_Renderer* renderer) override;
+    void draw_over(SDL_Renderer* renderer) override;
+    void presented() override;
+
+  private:
+    void apply(const ui::Action& action, playback::SteadyTime now);
+    void on_gesture(const ui::Gesture& gesture, playback::SteadyTime now);
+    void rebuild_scene();
+    // The page changed: a frame must show it, drawn whole.
+    void mark_dirty();
+    // One step of work done while idle: a texture of the page's scrolled-away
+    // part, or of a page a touch away, or laying such a page out. False when
+    // nothing is left to do.
+    bool prepare_ahead();
+    const ui::Scene* warm_scene(const ui::ExhibitView& view) const;
+    void draw_now();
+    double seconds(playback::SteadyTime time) const;
+    void note_input(playback::SteadyTime now, bool changed);
+
+    std::shared_ptr<const content::Package> m_package;
+    const content::Zone* m_zone;
+    std::string m_zone_id;
+    render::SdlScreen& m_screen;
+    render::TextEngine& m_fonts;
+    ui::ScreenMetrics m_metrics;
+    std::chrono::milliseconds m_idle_timeout;
+    const playback::Clock& m_clock;
+    playback::SteadyTime m_started_at;
+
+    std::unique_ptr<ui::Navigator> m_navigator;
+    ui::Theme m_theme;
+    ui::Scene m_scene;
+    std::unique_ptr<render::TextTextureCache> m_texts;
+    std::unique_ptr<render::PictureCache> m_pictures;
+    std::unique_ptr<render::ScenePainter> m_painter;
+    // Pages a touch away, laid out ahead with the first frame's textures
+    // made, so opening them costs a frame only. Newest first.
+    struct WarmScene {
+        ui::ExhibitView view;
+        ui::Scene scene;
+    };
+    std::list<WarmScene> m_warm_scenes;
+    std::unique_ptr<render::ScenePainter> m_warm_painter;  // works on m_warm_scenes.front()
+    std::vector<ui::Action> m_onward;                       // still to lay out ahead, the next last
+    ui::GestureRecognizer m_gestures;
+    ui::KineticScroll m_scroll;
+    std::optional<ui::ZoomPan> m_zoom;
+    bool m_dragging_page = false;
+
+    bool m_dirty = false;  // the page changed and is not on screen yet
+    playback::SteadyTime m_last_input;
+    playback::SteadyTime m_last_frame;
+    std::optional<playback::SteadyTime> m_waiting_since;  // oldest input not yet on screen
+    bool m_waiting_for_board = false;
+    ExhibitFigures m_figures;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,302 @@
+#include "touch_exhibits.h"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk::app {
+namespace {
+
+using playback::SteadyTime;
+
+// How often the package's manifest is looked at for a new version.
+constexpr auto kContentLookInterval = std::chrono::seconds(2);
+// The touch device id of scripted fingers (SDL only passes it through).
+constexpr SDL_TouchID kScriptTouch = 1;
+
+content::CheckOptions kiosk_check_options() {
+    content::CheckOptions options;
+    // Texts are measured by `kioskctl content check` before publishing; the
+    // kiosk checks everything that could stop a screen: files, pictures, films.
+    options.text_fit = nullptr;
+    options.probe_media = true;
+    return options;
+}
+
+void log_problems(const std::filesystem::path& directory, const std::vector<content::PackageProblem>& problems) {
+    spdlog::error("content package {} refused: {} problem{}", directory.string(), problems.size(),
+                  problems.size() == 1 ? "" : "s");
+    for (const content::PackageProblem& problem : problems) {
+        spdlog::error("  {}", content::to_string(problem));
+    }
+}
+
+std::optional<std::filesystem::file_time_type> manifest_time(const std::filesystem::path& directory) {
+    std::error_code error;
+    const auto time = std::filesystem::last_write_time(directory / "manifest.json", error);
+    if (error) {
+        return std::nullopt;
+    }
+    return time;
+}
+
+}  // namespace
+
+ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std::move(directory)) {
+    spdlog::info("H7TRACE content start");  // H7TRACE
+    m_manifest_time = manifest_time(m_directory);
+    auto loaded = content::load_checked_package(m_directory, kiosk_check_options());
+    if (loaded) {
+        m_package = std::make_shared<const content::Package>(std::move(*loaded));
+        spdlog::info("content package {} version {} ({} zones)", m_package->id, m_package->version,
+                     m_package->zones.size());
+    } else {
+        m_problems = loaded.error();
+        log_problems(m_directory, m_problems);
+    }
+    spdlog::info("H7TRACE content end");  // H7TRACE
+}
+
+std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
+    if (m_checking.valid()) {
+        if (m_checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            return nullptr;
+        }
+        auto checked = m_checking.get();
+        if (!checked) {
+            m_problems = checked.error();
+            log_problems(m_directory, m_problems);
+            spdlog::warn("the screens keep showing the content they have");
+            return nullptr;
+        }
+        m_problems.clear();
+        m_package = std::make_shared<const content::Package>(std::move(*checked));
+        spdlog::info("content package {} version {} now showing", m_package->id, m_package->version);
+        return m_package;
+    }
+    if (now < m_next_look) {
+        return nullptr;
+    }
+    m_next_look = now + kContentLookInterval;
+    const auto time = manifest_time(m_directory);
+    if (time == m_manifest_time || !time) {
+        return nullptr;
+    }
+    m_manifest_time = time;
+    spdlog::info("content package {} changed: checking it", m_directory.string());
+    // Probing every picture and film takes a while; the screens go on meanwhile.
+    m_checking = std::async(std::launch::async, [directory = m_directory] {
+        return content::load_checked_package(directory, kiosk_check_options());
+    });
+    return nullptr;
+}
+
+TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScreen>& screens,
+                             double pixels_per_mm, std::chrono::milliseconds idle_timeout,
+                             const playback::Clock& clock, SteadyTime started_at)
+    : m_source(source), m_clock(clock), m_started_at(started_at) {
+    if (!source.package()) {
+        return;
+    }
+    spdlog::info("H7TRACE exhibits start");  // H7TRACE
+    const auto files = render::find_cjk_font_files();
+    spdlog::info("H7TRACE fonts found");  // H7TRACE
+    if (!files) {
+        spdlog::error("no CJK font installed (fonts-noto-cjk): the touch exhibits cannot show text");
+        return;
+    }
+    auto fonts = render::TextEngine::create(*files);
+    if (!fonts) {
+        spdlog::error("touch exhibits: {}", fonts.error());
+        return;
+    }
+    m_fonts = std::move(*fonts);
+    spdlog::info("H7TRACE engine made");  // H7TRACE
+    for (const ExhibitScreen& screen : screens) {
+        if (source.package()->zone(screen.zone) == nullptr) {
+            spdlog::warn("zone {}: not in the content package: films only", screen.zone);
+            continue;
+        }
+        m_exhibits.push_back(std::make_unique<Exhibit>(source.package(), screen.zone, *screen.screen, *m_fonts,
+                                                       pixels_per_mm, idle_timeout, clock, started_at));
+        m_screens.push_back(screen.screen);
+    }
+}
+
+TouchExhibits::~TouchExhibits() = default;
+
+void TouchExhibits::play_script(ui::InputScript script, SteadyTime now) {
+    m_script.emplace(std::move(script));
+    m_script->start(playback::Seconds(now - m_started_at).count());
+}
+
+Exhibit* TouchExhibits::exhibit_for_window(Uint32 window_id) {
+    for (std::size_t index = 0; index < m_exhibits.size(); ++index) {
+        if (m_screens[index]->window_id() == window_id) {
+            return m_exhibits[index].get();
+        }
+    }
+    // Headless screens have no window: their input is the first screen's.
+    return m_exhibits.empty() ? nullptr : m_exhibits.front().get();
+}
+
+bool TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
+    using Kind = ui::PointerEvent::Kind;
+    switch (event.type) {
+        case SDL_QUIT:
+            return true;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP: {
+            const SDL_TouchFingerEvent& finger = event.tfinger;
+            const auto index = std::find_if(m_exhibits.begin(), m_exhibits.end(), [&](const auto& e) {
+                return exhibit_for_window(finger.windowID) == e.get();
+            });
+            if (index == m_exhibits.end()) {
+                return false;
+            }
+            render::SdlScreen* screen = m_screens[static_cast<std::size_t>(index - m_exhibits.begin())];
+            const Kind kind = event.type == SDL_FINGERDOWN ? Kind::down
+                              : event.type == SDL_FINGERUP ? Kind::up
+                                                           : Kind::move;
+            (*index)->on_pointer(kind, static_cast<std::int64_t>(finger.fingerId), finger.x * screen->width(),
+                                 finger.y * screen->height(), now);
+            return false;
+        }
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            // A touchscreen's fingers also arrive as mouse clicks; they are
+            // handled as fingers above.
+            if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) {
+                return false;
+            }
+            if (Exhibit* exhibit = exhibit_for_window(event.button.windowID)) {
+                exhibit->on_pointer(event.type == SDL_MOUSEBUTTONDOWN ? Kind::down : Kind::up, ui::kMousePointer,
+                                    event.button.x, event.button.y, now);
+            }
+            return false;
+        case SDL_MOUSEMOTION:
+            if (event.motion.which == SDL_TOUCH_MOUSEID || (event.motion.state & SDL_BUTTON_LMASK) == 0) {
+                return false;
+            }
+            if (Exhibit* exhibit = exhibit_for_window(event.motion.windowID)) {
+                exhibit->on_pointer(Kind::move, ui::kMousePointer, event.motion.x, event.motion.y, now);
+            }
+            return false;
+        case SDL_KEYDOWN:
+            if (Exhibit* exhibit = exhibit_for_window(event.key.windowID)) {
+                exhibit->on_key(SDL_GetKeyName(event.key.keysym.sym), now);
+            }
+            return false;
+        default:
+            return false;
+    }
+}
+
+void TouchExhibits::inject(const ui::ScriptAction& action) {
+    if (const auto* pointer = std::get_if<ui::PointerEvent>(&action.what)) {
+        if (m_screens.empty()) {
+            return;
+        }
+        SDL_Event event{};
+        event.type = pointer->kind == ui::PointerEvent::Kind::down ? SDL_FINGERDOWN
+                     : pointer->kind == ui::PointerEvent::Kind::up ? SDL_FINGERUP
+                                                                   : SDL_FINGERMOTION;
+        event.tfinger.timestamp = SDL_GetTicks();
+        event.tfinger.touchId = kScriptTouch;
+        event.tfinger.fingerId = pointer->pointer;
+        event.tfinger.x = static_cast<float>(pointer->x / m_screens.front()->width());
+        event.tfinger.y = static_cast<float>(pointer->y / m_screens.front()->height());
+        event.tfinger.pressure = 1.0f;
+        event.tfinger.windowID = m_screens.front()->window_id();
+        SDL_PushEvent(&event);
+    } else if (const auto* key = std::get_if<ui::KeyPress>(&action.what)) {
+        SDL_Event event{};
+        event.type = SDL_KEYDOWN;
+        event.key.timestamp = SDL_GetTicks();
+        event.key.keysym.sym = SDL_GetKeyFromName(key->name.c_str());
+        event.key.keysym.scancode = SDL_GetScancodeFromKey(event.key.keysym.sym);
+        event.key.windowID = m_screens.empty() ? 0 : m_screens.front()->window_id();
+        event.key.state = SDL_PRESSED;
+        SDL_PushEvent(&event);
+    }
+}
+
+void TouchExhibits::take_shot(const std::filesystem::path& path) {
+    if (m_screens.empty()) {
+        return;
+    }
+    m_exhibits.front()->flush();
+    if (!m_screens.front()->save_screenshot(path)) {
+        spdlog::error("cannot write screenshot {}: {}", path.string(), SDL_GetError());
+    }
+}
+
+bool TouchExhibits::step(SteadyTime now) {
+    if (auto package = m_source.poll(now)) {
+        for (auto& exhibit : m_exhibits) {
+            exhibit->set_package(package);
+        }
+    }
+    if (m_script) {
+        const double time = playback::Seconds(now - m_started_at).count();
+        for (const ui::ScriptAction& action : m_script->due(time)) {
+            if (const auto* shot = std::get_if<ui::TakeShot>(&action.what)) {
+                drain_events();
+                take_shot(shot->path);
+            } else if (std::holds_alternative<ui::QuitKiosk>(action.what)) {
+                drain_events();
+                m_quit = true;
+            } else {
+                inject(action);
+                // Handled at once, and timed from when the script says it
+                // happens, as a panel would deliver it: a loop that wakes late
+                // (busy with a film frame, say) counts against the latency,
+                // and gestures come out the same however late it wakes.
+                drain_events(m_started_at +
+                             std::chrono::duration_cast<SteadyTime::duration>(playback::to_duration(action.time)));
+            }
+        }
+    }
+    const SteadyTime stepped_at = m_script ? m_clock.now() : now;
+    for (auto& exhibit : m_exhibits) {
+        exhibit->step(stepped_at);
+    }
+    return !m_quit;
+}
+
+void TouchExhibits::drain_events(std::optional<SteadyTime> happened) {
+    // Each event is timed when it is handled (a screenshot just before may
+    // have taken a good part of a second), or when it happened if known.
+    SDL_Event event;
+    while (SDL_PollEvent(&event) != 0) {
+        const SteadyTime now = m_clock.now();
+        m_quit = handle(event, happened ? std::min(*happened, now) : now) || m_quit;
+    }
+}
+
+SteadyTime TouchExhibits::next_wake() const {
+    SteadyTime wake = SteadyTime::max();
+    for (const auto& exhibit : m_exhibits) {
+        wake = std::min(wake, exhibit->next_wake());
+    }
+    if (m_script) {
+        if (const auto next = m_script->next_time()) {
+            wake = std::min(wake, m_started_at + std::chrono::duration_cast<SteadyTime::duration>(
+                                                     playback::to_duration(*next)));
+        }
+    }
+    return wake;
+}
+
+std::vector<const ExhibitFigures*> TouchExhibits::figures() const {
+    std::vector<const ExhibitFigures*> figures;
+    for (const auto& exhibit : m_exhibits) {
+        figures.push_back(&exhibit->figures());
+    }
+    return figures;
+}
+
+bool TouchExhibits::script_finished() const { return m_script && m_script->finished(); }
+
+}  // namespace kiosk::app

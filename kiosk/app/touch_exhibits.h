@@ -1,0 +1,103 @@
+#pragma once
+// The touch exhibits of every screen: the content package they show (read,
+// checked, and reloaded when the district office publishes a new one), one
+// Exhibit per screen whose zone the package has, the window system's touch,
+// mouse and key events routed to them, and scripted input for tests and
+// demos. Main thread only.
+
+#include <SDL.h>
+
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "content/package_check.h"
+#include "exhibit.h"
+#include "playback/clock.h"
+#include "render/sdl_screen.h"
+#include "render/text_engine.h"
+#include "ui/input_script.h"
+
+namespace kiosk::app {
+
+// The package and where it came from, watched for a newer version.
+class ContentSource {
+  public:
+    // Reads and checks the package in `directory`. Problems are logged; the
+    // result holds no package then.
+    explicit ContentSource(std::filesystem::path directory);
+
+    const std::shared_ptr<const content::Package>& package() const { return m_package; }
+    const std::vector<content::PackageProblem>& problems() const { return m_problems; }
+
+    // Looks for a changed manifest (cheap: one stat) and checks a changed
+    // package off the main thread. Returns a newer good package when one is
+    // ready; a bad one is refused with its problems logged, and the current
+    // one stays.
+    std::shared_ptr<const content::Package> poll(playback::SteadyTime now);
+
+  private:
+    std::filesystem::path m_directory;
+    std::shared_ptr<const content::Package> m_package;
+    std::vector<content::PackageProblem> m_problems;
+    std::optional<std::filesystem::file_time_type> m_manifest_time;
+    playback::SteadyTime m_next_look{};
+    std::future<tl::expected<content::Package, std::vector<content::PackageProblem>>> m_checking;
+};
+
+struct ExhibitScreen {
+    render::SdlScreen* screen = nullptr;
+    std::string zone;
+};
+
+class TouchExhibits {
+  public:
+    // Exhibits for the screens whose zone `source` has; none when it has no
+    // package or no CJK font is installed (the screens then show films only).
+    TouchExhibits(ContentSource& source, const std::vector<ExhibitScreen>& screens, double pixels_per_mm,
+                  std::chrono::milliseconds idle_timeout, const playback::Clock& clock,
+                  playback::SteadyTime started_at);
+    ~TouchExhibits();
+
+    bool empty() const { return m_exhibits.empty(); }
+
+    // Plays `script` from `now`: its touches and keys go through SDL's event
+    // queue like a visitor's.
+    void play_script(ui::InputScript script, playback::SteadyTime now);
+
+    // Handles one window-system event. Returns true for a request to quit.
+    bool handle(const SDL_Event& event, playback::SteadyTime now);
+
+    // Injects due script input, reloads a new package, steps every exhibit.
+    // Returns false when the script says quit.
+    bool step(playback::SteadyTime now);
+    playback::SteadyTime next_wake() const;
+
+    // Figures of every exhibit (the first screen's first), for --stats-json.
+    std::vector<const ExhibitFigures*> figures() const;
+    bool script_finished() const;
+
+  private:
+    void inject(const ui::ScriptAction& action);
+    Exhibit* exhibit_for_window(Uint32 window_id);
+    void take_shot(const std::filesystem::path& path);
+    // Handles every queued event; `happened`: when the events took place,
+    // if earlier than now.
+    void drain_events(std::optional<playback::SteadyTime> happened = std::nullopt);
+
+    ContentSource& m_source;
+    const playback::Clock& m_clock;
+    playback::SteadyTime m_started_at;
+    std::unique_ptr<render::TextEngine> m_fonts;
+    std::vector<std::unique_ptr<Exhibit>> m_exhibits;
+    std::vector<render::SdlScreen*> m_screens;  // of each exhibit
+    std::optional<ui::ScriptPlayer> m_script;
+    bool m_quit = false;
+};
+
+}  // namespace kiosk::app

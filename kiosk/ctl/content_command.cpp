@@ -1,0 +1,221 @@
+#include "content_command.h"
+
+#include <charconv>
+#include <iostream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "render/font_lookup.h"
+#include "render/text_engine.h"
+#include "ui/exhibit_text_fit.h"
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+namespace kiosk::ctl {
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitUnreadable = 2;
+
+// The hall's screens unless staff name others: full HD, landscape and portrait.
+const std::vector<ScreenSize> kDefaultScreens = {{1920, 1080}, {1080, 1920}};
+
+std::optional<int> positive_number(std::string_view text) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value <= 0) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::string plural(std::size_t count, std::string_view noun) {
+    return std::to_string(count) + " " + std::string(noun) + (count == 1 ? "" : "s");
+}
+
+struct PackageCounts {
+    std::size_t boards = 0;
+    std::size_t files = 0;  // distinct files the manifest names
+};
+
+PackageCounts count(const content::Package& package) {
+    PackageCounts counts;
+    std::set<std::filesystem::path> files;
+    for (const content::Zone& zone : package.zones) {
+        files.insert(zone.programme.begin(), zone.programme.end());
+        for (const content::Section& section : zone.sections) {
+            counts.boards += section.boards.size();
+            for (const content::Board& board : section.boards) {
+                for (const content::Picture& image : board.images) {
+                    files.insert(image.file);
+                }
+                if (board.video) {
+                    files.insert(board.video->file);
+                }
+            }
+        }
+        for (const content::Model& model : zone.models) {
+            files.insert(model.picture);
+        }
+    }
+    counts.files = files.size();
+    return counts;
+}
+
+nlohmann::json problems_json(const std::vector<content::PackageProblem>& problems) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const content::PackageProblem& problem : problems) {
+        list.push_back({{"file", problem.file},
+                        {"line", problem.line},
+                        {"column", problem.column},
+                        {"pointer", problem.pointer},
+                        {"reason", problem.reason}});
+    }
+    return list;
+}
+
+}  // namespace
+
+std::optional<ScreenSize> parse_screen_size(const std::string& text) {
+    const std::size_t by = text.find('x');
+    if (by == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto width = positive_number(std::string_view(text).substr(0, by));
+    const auto height = positive_number(std::string_view(text).substr(by + 1));
+    if (!width || !height) {
+        return std::nullopt;
+    }
+    return ScreenSize{*width, *height};
+}
+
+namespace {
+
+// The kiosk's own fonts and layout, so a text that passes here fits on screen.
+class ScreenTextFit final : public content::TextFit {
+  public:
+    ScreenTextFit(std::unique_ptr<render::TextEngine> fonts, const TextFitScreens& screens)
+        : m_fonts(std::move(fonts)), m_fit(metrics(screens), *m_fonts) {}
+
+    std::vector<std::string> overflows(content::TextBox box, std::string_view text,
+                                       content::Language language) const override {
+        return m_fit.overflows(box, text, language);
+    }
+
+  private:
+    static std::vector<ui::ScreenMetrics> metrics(const TextFitScreens& screens) {
+        std::vector<ui::ScreenMetrics> result;
+        for (const ScreenSize& size : screens.sizes) {
+            result.push_back(ui::ScreenMetrics{size.width, size.height, 3.6});
+        }
+        return result;
+    }
+
+    std::unique_ptr<render::TextEngine> m_fonts;
+    ui::ExhibitTextFit m_fit;
+};
+
+}  // namespace
+
+// Without a CJK font texts go unmeasured, and the summary says so.
+std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& /*context*/, const TextFitScreens& screens) {
+    const auto files = render::find_cjk_font_files();
+    if (!files) {
+        std::cerr << "kioskctl: no CJK font installed (fonts-noto-cjk): texts are not measured\n";
+        return nullptr;
+    }
+    auto fonts = render::TextEngine::create(*files);
+    if (!fonts) {
+        std::cerr << "kioskctl: " << fonts.error() << ": texts are not measured\n";
+        return nullptr;
+    }
+    return std::make_unique<ScreenTextFit>(std::move(*fonts), screens);
+}
+
+ContentCommand::ContentCommand(CLI::App& cli) {
+    CLI::App* content = cli.add_subcommand("content", "content packages for the touch exhibits");
+    content->require_subcommand(1);
+    m_check = content->add_subcommand("check", "every problem of a package, with its place in manifest.json");
+    m_check->add_option("DIR", m_directory, "package directory (holding manifest.json)")->required();
+    m_check
+        ->add_option("--size", m_sizes,
+                     "screen size WxH the texts must fit (repeatable; default 1920x1080 and 1080x1920)")
+        ->expected(1)
+        ->allow_extra_args(false)  // one size per --size, so DIR after it stays DIR
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+        ->check(CLI::Validator(
+            [](std::string& text) {
+                return parse_screen_size(text) ? std::string()
+                                               : "expected WxH, e.g. 1080x1920, got '" + text + "'";
+            },
+            "WxH", "screen size"));
+    m_check->add_flag("--json", m_json, "print JSON");
+}
+
+std::optional<int> ContentCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
+    if (m_check->parsed()) {
+        return check(context, out, err);
+    }
+    return std::nullopt;
+}
+
+int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ostream& err) {
+    const std::string command = "content check";
+    std::error_code error;
+    if (!std::filesystem::is_directory(m_directory, error)) {
+        fail(err, command, m_directory.string() + ": " + (error ? error.message() : "not a directory"));
+        return kExitUnreadable;
+    }
+    if (std::filesystem::directory_iterator(m_directory, error); error) {
+        fail(err, command, m_directory.string() + ": " + error.message());
+        return kExitUnreadable;
+    }
+
+    TextFitScreens screens;
+    for (const std::string& size : m_sizes) {
+        screens.sizes.push_back(*parse_screen_size(size));  // the option's check let only sizes through
+    }
+    if (screens.sizes.empty()) {
+        screens.sizes = kDefaultScreens;
+    }
+    const std::unique_ptr<content::TextFit> text_fit = make_text_fit(context, screens);
+
+    av_log_set_level(AV_LOG_QUIET);  // each file's reason is reported once, in the problem
+    content::CheckOptions options;
+    options.text_fit = text_fit.get();
+    const auto package = content::load_checked_package(m_directory, options);
+    const std::vector<content::PackageProblem> problems =
+        package ? std::vector<content::PackageProblem>{} : package.error();
+
+    if (m_json) {
+        nlohmann::json report{{"directory", m_directory.string()},
+                              {"ok", problems.empty()},
+                              {"texts_measured", text_fit != nullptr},
+                              {"problems", problems_json(problems)}};
+        if (package) {
+            report["package"] = {
+                {"id", package->id}, {"version", package->version}, {"sample", package->sample}};
+        }
+        out << report.dump(2) << '\n';
+        return problems.empty() ? kExitClean : kExitProblems;
+    }
+    for (const content::PackageProblem& problem : problems) {
+        out << to_string(problem) << '\n';
+    }
+    if (!problems.empty()) {
+        out << plural(problems.size(), "problem") << " in " << m_directory.string()
+            << ": the package would be refused\n";
+        return kExitProblems;
+    }
+    const PackageCounts counts = count(*package);
+    out << "package " << package->id << " " << package->version << ": no problems ("
+        << plural(package->zones.size(), "zone") << ", " << plural(counts.boards, "board") << ", "
+        << plural(counts.files, "file") << (text_fit ? "" : "; texts not measured") << ")\n";
+    return kExitClean;
+}
+
+}  // namespace kiosk::ctl

@@ -1,0 +1,235 @@
+#include "picture_cache.h"
+
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk::render {
+namespace {
+
+// A picture file as an ARGB surface, or null with SDL's reason. Safe on any
+// thread: it touches no renderer.
+SurfacePtr decode(const std::string& file, std::string& error) {
+    SurfacePtr loaded(IMG_Load(file.c_str()));
+    SurfacePtr converted;
+    if (loaded) {
+        converted.reset(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+    }
+    if (!converted) {
+        error = SDL_GetError();
+    }
+    return converted;
+}
+
+}  // namespace
+
+// The worker that decodes pictures ahead of need. The main thread asks for
+// files and takes decoded surfaces back; both sides meet only under m_mutex.
+// Destruction asks the worker to stop after the picture it is on, and joins.
+class PictureDecoder {
+  public:
+    struct Decoded {
+        std::string file;
+        SurfacePtr surface;  // null when the file does not decode
+        std::string error;
+    };
+
+    PictureDecoder() : m_thread([this](std::stop_token stop) { run(stop); }) {}
+    ~PictureDecoder() {
+        m_thread.request_stop();
+        m_wake.notify_all();
+    }
+
+    void ask(std::vector<std::string> files) {
+        {
+            std::lock_guard lock(m_mutex);
+            for (std::string& file : files) {
+                if (file != m_working && std::find(m_pending.begin(), m_pending.end(), file) == m_pending.end()) {
+                    m_pending.push_back(std::move(file));
+                }
+            }
+        }
+        m_wake.notify_all();
+    }
+
+    std::vector<Decoded> take_finished() {
+        std::lock_guard lock(m_mutex);
+        return std::exchange(m_finished, {});
+    }
+
+    // `file` decoded now: taken off the queue and decoded on this thread, or,
+    // if the worker is on it, waited for. Whatever else the worker finished
+    // comes along (first), so nothing it did is lost.
+    std::vector<Decoded> decode_now(const std::string& file) {
+        std::unique_lock lock(m_mutex);
+        m_done.wait(lock, [&] { return m_working != file; });
+        std::vector<Decoded> result = std::exchange(m_finished, {});
+        const bool ready = std::any_of(result.begin(), result.end(), [&](const Decoded& d) { return d.file == file; });
+        if (!ready) {
+            m_pending.erase(std::remove(m_pending.begin(), m_pending.end(), file), m_pending.end());
+            lock.unlock();
+            Decoded decoded{file, nullptr, {}};
+            decoded.surface = decode(file, decoded.error);
+            result.push_back(std::move(decoded));
+        }
+        return result;
+    }
+
+  private:
+    void run(std::stop_token stop) {
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_wake.wait(lock, stop, [&] { return !m_pending.empty(); });
+            if (stop.stop_requested()) {
+                return;
+            }
+            m_working = std::move(m_pending.front());
+            m_pending.pop_front();
+            lock.unlock();
+            Decoded decoded{m_working, nullptr, {}};
+            decoded.surface = decode(m_working, decoded.error);
+            lock.lock();
+            m_finished.push_back(std::move(decoded));
+            m_working.clear();
+            m_done.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable_any m_wake;  // work asked for, or stop
+    std::condition_variable m_done;      // the worker finished a picture
+    std::deque<std::string> m_pending;
+    std::string m_working;  // the file the worker decodes now; empty when idle
+    std::vector<Decoded> m_finished;
+    std::jthread m_thread;  // last: starts once everything above exists, joins first
+};
+
+PictureCache::PictureCache(SDL_Renderer* renderer, std::size_t budget_bytes)
+    : m_renderer(renderer), m_budget(budget_bytes), m_decoder(std::make_unique<PictureDecoder>()) {}
+
+PictureCache::~PictureCache() = default;
+
+void PictureCache::keep(const std::string& key, SurfacePtr decoded) const {
+    if (!decoded) {
+        m_sizes[key] = std::nullopt;
+        return;
+    }
+    m_sizes[key] = ui::PictureSize{decoded->w, decoded->h};
+    if (m_sources.contains(key)) {
+        return;
+    }
+    const std::size_t bytes = static_cast<std::size_t>(decoded->pitch) * static_cast<std::size_t>(decoded->h);
+    m_source_ages.push_front(key);
+    m_sources.emplace(key, Source{std::move(decoded), bytes, m_source_ages.begin()});
+    m_source_bytes += bytes;
+    // The newest stays even alone over budget: it is about to be scaled.
+    while (m_source_bytes > m_budget / 2 && m_source_ages.size() > 1) {
+        const auto oldest = m_sources.find(m_source_ages.back());
+        m_source_bytes -= oldest->second.bytes;
+        m_sources.erase(oldest);
+        m_source_ages.pop_back();
+    }
+}
+
+void PictureCache::collect() const {
+    for (PictureDecoder::Decoded& decoded : m_decoder->take_finished()) {
+        if (!decoded.surface) {
+            spdlog::warn("cannot read picture {}: {}", decoded.file, decoded.error);
+        }
+        keep(decoded.file, std::move(decoded.surface));
+    }
+}
+
+void PictureCache::decode_ahead(const std::vector<std::filesystem::path>& files) {
+    collect();
+    std::vector<std::string> wanted;
+    for (const std::filesystem::path& file : files) {
+        std::string key = file.string();
+        if (!m_sizes.contains(key) && std::find(wanted.begin(), wanted.end(), key) == wanted.end()) {
+            wanted.push_back(std::move(key));
+        }
+    }
+    m_decoder->ask(std::move(wanted));
+}
+
+SDL_Surface* PictureCache::source(const std::string& key) const {
+    collect();
+    if (auto found = m_sources.find(key); found != m_sources.end()) {
+        m_source_ages.splice(m_source_ages.begin(), m_source_ages, found->second.age);
+        return found->second.surface.get();
+    }
+    for (PictureDecoder::Decoded& decoded : m_decoder->decode_now(key)) {
+        if (!decoded.surface) {
+            spdlog::warn("cannot read picture {}: {}", decoded.file, decoded.error);
+        }
+        keep(decoded.file, std::move(decoded.surface));
+    }
+    const auto found = m_sources.find(key);
+    return found == m_sources.end() ? nullptr : found->second.surface.get();
+}
+
+std::optional<ui::PictureSize> PictureCache::size_of(const std::filesystem::path& file) const {
+    const std::string key = file.string();
+    collect();
+    if (auto found = m_sizes.find(key); found != m_sizes.end()) {
+        return found->second;
+    }
+    source(key);
+    return m_sizes[key];
+}
+
+bool PictureCache::has_texture(const std::filesystem::path& file, int width, int height) const {
+    return m_textures.contains(std::make_tuple(file.string(), width, height));
+}
+
+SDL_Texture* PictureCache::texture(const std::filesystem::path& file, int width, int height) {
+    if (width <= 0 || height <= 0) {
+        return nullptr;
+    }
+    auto key = std::make_tuple(file.string(), width, height);
+    if (auto found = m_textures.find(key); found != m_textures.end()) {
+        m_ages.splice(m_ages.begin(), m_ages, found->second.age);
+        return found->second.texture.get();
+    }
+    if (m_sizes.contains(std::get<0>(key)) && !m_sizes[std::get<0>(key)]) {
+        return nullptr;  // known not to decode: not tried again on every frame
+    }
+    SDL_Surface* original = source(std::get<0>(key));
+    if (original == nullptr) {
+        return nullptr;
+    }
+    SurfacePtr scaled(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
+    if (!scaled) {
+        return nullptr;
+    }
+    // Linear scaling once per size; the renderer then copies 1:1.
+    SDL_Rect destination{0, 0, width, height};
+    if (SDL_SoftStretchLinear(original, nullptr, scaled.get(), &destination) != 0) {
+        SDL_BlitScaled(original, nullptr, scaled.get(), &destination);
+    }
+    TexturePtr texture(SDL_CreateTextureFromSurface(m_renderer, scaled.get()));
+    if (!texture) {
+        return nullptr;
+    }
+    ++m_decodes;
+    const std::size_t bytes = static_cast<std::size_t>(width) * height * 4;
+    m_ages.push_front(key);
+    SDL_Texture* result = texture.get();
+    m_textures.emplace(key, Scaled{std::move(texture), bytes, m_ages.begin()});
+    m_used += bytes;
+    while (m_used > m_budget && m_ages.size() > 1) {
+        auto oldest = m_textures.find(m_ages.back());
+        m_used -= oldest->second.bytes;
+        m_textures.erase(oldest);
+        m_ages.pop_back();
+    }
+    return result;
+}
+
+}  // namespace kiosk::render

@@ -1,0 +1,340 @@
+#include "ui/input_script.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace kiosk::ui {
+namespace {
+
+// Largest coordinate taken: no screen is wider, so a larger number is a typo.
+constexpr std::int64_t kMaxCoordinate = 32767;
+// Longest wait or swipe taken (one day, in ms): a longer one is a typo.
+constexpr std::int64_t kMaxMilliseconds = 86'400'000;
+
+// The one list of key names a script may use.
+constexpr std::array<std::string_view, 59> kKeyNames = {
+    "Escape",    "Return", "Left", "Right", "Up", "Down", "Home", "PageUp", "PageDown", "Space",
+    "Backspace", "F1",     "F2",   "F3",    "F4", "F5",   "F6",   "F7",     "F8",       "F9",
+    "F10",       "F11",    "F12",  "A",     "B",  "C",    "D",    "E",      "F",        "G",
+    "H",         "I",      "J",    "K",     "L",  "M",    "N",    "O",      "P",        "Q",
+    "R",         "S",      "T",    "U",     "V",  "W",    "X",    "Y",      "Z",        "0",
+    "1",         "2",      "3",    "4",     "5",  "6",    "7",    "8",      "9",
+};
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+std::vector<std::string_view> split_words(std::string_view text) {
+    std::vector<std::string_view> words;
+    std::size_t position = 0;
+    while (position < text.size()) {
+        const std::size_t start = text.find_first_not_of(" \t", position);
+        if (start == std::string_view::npos) {
+            break;
+        }
+        const std::size_t end = std::min(text.find_first_of(" \t", start), text.size());
+        words.push_back(text.substr(start, end - start));
+        position = end;
+    }
+    return words;
+}
+
+std::string count_of_values(std::size_t count) {
+    return std::to_string(count) + (count == 1 ? " value" : " values");
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string unknown_key_reason(std::string_view name) {
+    for (const std::string_view known : kKeyNames) {
+        if (equal_ignoring_case(known, name)) {
+            return "unknown key '" + std::string(name) + "' (did you mean '" + std::string(known) + "'?)";
+        }
+    }
+    std::string reason = "unknown key '" + std::string(name) + "'; keys are";
+    for (const std::string_view known : kKeyNames) {
+        if (known.size() > 1) {
+            reason += " " + std::string(known);
+        }
+    }
+    return reason + ", a letter A-Z or a digit 0-9";
+}
+
+// Parses the words of one line into `step`, or says what is wrong with them.
+class LineParser {
+  public:
+    LineParser(std::vector<std::string_view> words, int line) : m_words(std::move(words)), m_line(line) {}
+
+    tl::expected<ScriptStep, ScriptError> parse() {
+        const std::string_view command = m_words.front();
+        ScriptStep step;
+        step.line = m_line;
+        if (command == "wait") {
+            step.kind = ScriptStep::Kind::wait;
+            if (!expect_values(1, "MS") || !read_milliseconds(1, "MS", step.ms)) {
+                return tl::unexpected(m_error);
+            }
+        } else if (command == "tap") {
+            step.kind = ScriptStep::Kind::tap;
+            if (!expect_values(2, "X Y") || !read_coordinate(1, "X", step.x1) ||
+                !read_coordinate(2, "Y", step.y1)) {
+                return tl::unexpected(m_error);
+            }
+        } else if (command == "swipe") {
+            step.kind = ScriptStep::Kind::swipe;
+            if (!expect_values(5, "X1 Y1 X2 Y2 MS") || !read_coordinate(1, "X1", step.x1) ||
+                !read_coordinate(2, "Y1", step.y1) || !read_coordinate(3, "X2", step.x2) ||
+                !read_coordinate(4, "Y2", step.y2) || !read_milliseconds(5, "MS", step.ms)) {
+                return tl::unexpected(m_error);
+            }
+        } else if (command == "key") {
+            step.kind = ScriptStep::Kind::key;
+            if (!expect_values(1, "NAME")) {
+                return tl::unexpected(m_error);
+            }
+            if (std::find(kKeyNames.begin(), kKeyNames.end(), m_words[1]) == kKeyNames.end()) {
+                return fail(unknown_key_reason(m_words[1]));
+            }
+            step.key = std::string(m_words[1]);
+        } else if (command == "shot") {
+            step.kind = ScriptStep::Kind::shot;
+            if (!expect_values(1, "PATH.png")) {
+                return tl::unexpected(m_error);
+            }
+            const std::string_view path = m_words[1];
+            if (!path.ends_with(".png") || path.size() == 4 || path.ends_with("/.png")) {
+                return fail("shot needs a PNG file name ending in .png, got '" + std::string(path) + "'");
+            }
+            step.shot_path = std::filesystem::path(std::string(path));
+        } else if (command == "quit") {
+            step.kind = ScriptStep::Kind::quit;
+            if (m_words.size() != 1) {
+                return fail("quit takes no values, got " + std::to_string(m_words.size() - 1));
+            }
+        } else {
+            return fail("unknown step '" + std::string(command) +
+                        "'; steps are wait, tap, swipe, key, shot, quit");
+        }
+        return step;
+    }
+
+  private:
+    tl::unexpected<ScriptError> fail(std::string reason) {
+        m_error = ScriptError{m_line, std::move(reason)};
+        return tl::unexpected(m_error);
+    }
+
+    bool expect_values(std::size_t count, std::string_view names) {
+        const std::size_t given = m_words.size() - 1;
+        if (given == count) {
+            return true;
+        }
+        fail(std::string(m_words.front()) + " needs " + std::string(names) + ", got " +
+             count_of_values(given));
+        return false;
+    }
+
+    // A whole number in [0, max] that is all of word `index`.
+    std::optional<std::int64_t> whole_number(std::size_t index, std::int64_t max) const {
+        const std::string_view word = m_words[index];
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+        if (error != std::errc{} || end != word.data() + word.size() || value < 0 || value > max) {
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    bool read_coordinate(std::size_t index, std::string_view name, int& out) {
+        const std::optional<std::int64_t> value = whole_number(index, kMaxCoordinate);
+        if (!value) {
+            fail(std::string(name) + " must be a whole number of pixels from 0 to " +
+                 std::to_string(kMaxCoordinate) + ", got '" + std::string(m_words[index]) + "'");
+            return false;
+        }
+        out = static_cast<int>(*value);
+        return true;
+    }
+
+    bool read_milliseconds(std::size_t index, std::string_view name, std::int64_t& out) {
+        const std::optional<std::int64_t> value = whole_number(index, kMaxMilliseconds);
+        if (!value) {
+            fail(std::string(name) + " must be a whole number of milliseconds from 0 to " +
+                 std::to_string(kMaxMilliseconds) + ", got '" + std::string(m_words[index]) + "'");
+            return false;
+        }
+        out = *value;
+        return true;
+    }
+
+    std::vector<std::string_view> m_words;
+    int m_line;
+    ScriptError m_error;
+};
+
+}  // namespace
+
+std::string to_string(const ScriptError& error) {
+    if (error.line <= 0) {
+        return error.reason;
+    }
+    return "line " + std::to_string(error.line) + ": " + error.reason;
+}
+
+std::span<const std::string_view> known_key_names() {
+    return kKeyNames;
+}
+
+tl::expected<InputScript, ScriptError> parse_input_script(std::string_view text) {
+    if (text.starts_with(kByteOrderMark)) {
+        text.remove_prefix(kByteOrderMark.size());
+    }
+    InputScript script;
+    std::optional<int> quit_line;
+    int line_number = 0;
+    while (!text.empty() || line_number == 0) {
+        ++line_number;
+        const std::size_t line_end = std::min(text.find('\n'), text.size());
+        std::string_view line = text.substr(0, line_end);
+        text.remove_prefix(std::min(line_end + 1, text.size()));
+        line = line.substr(0, std::min(line.find('#'), line.size()));
+        if (line.ends_with('\r')) {
+            line.remove_suffix(1);
+        }
+        std::vector<std::string_view> words = split_words(line);
+        if (words.empty()) {
+            continue;
+        }
+        if (quit_line) {
+            return tl::unexpected(ScriptError{
+                line_number,
+                "nothing may follow quit (line " + std::to_string(*quit_line) + "): it would never run"});
+        }
+        auto step = LineParser(std::move(words), line_number).parse();
+        if (!step) {
+            return tl::unexpected(step.error());
+        }
+        if (step->kind == ScriptStep::Kind::quit) {
+            quit_line = line_number;
+        }
+        script.push_back(std::move(*step));
+    }
+    return script;
+}
+
+tl::expected<InputScript, ScriptError> load_input_script(const std::filesystem::path& path) {
+    const std::string where = "input script " + path.string();
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (error && error != std::errc::no_such_file_or_directory) {
+        return tl::unexpected(ScriptError{0, where + ": " + error.message()});
+    }
+    if (!std::filesystem::exists(status)) {
+        return tl::unexpected(ScriptError{0, where + ": no such file"});
+    }
+    if (std::filesystem::is_directory(status)) {
+        return tl::unexpected(ScriptError{0, where + ": is a directory, not a file"});
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        return tl::unexpected(ScriptError{0, where + ": cannot be opened for reading"});
+    }
+    std::ostringstream contents;
+    contents << file.rdbuf();
+    if (file.bad()) {
+        return tl::unexpected(ScriptError{0, where + ": reading failed"});
+    }
+    return parse_input_script(contents.str());
+}
+
+ScriptPlayer::ScriptPlayer(InputScript script) : m_script(std::move(script)) {}
+
+void ScriptPlayer::start(double time) {
+    m_timeline.clear();
+    m_next = 0;
+    m_started = true;
+    // Script time is kept in whole milliseconds so no rounding builds up
+    // over a long script; each action's time is derived from it once.
+    std::int64_t now_ms = 0;
+    const auto at = [time](std::int64_t ms) { return time + static_cast<double>(ms) / 1000.0; };
+    const auto pointer = [&](PointerEvent::Kind kind, double x, double y, std::int64_t ms) {
+        return PointerEvent{.kind = kind, .pointer = kScriptFinger, .x = x, .y = y, .time = at(ms)};
+    };
+    for (const ScriptStep& step : m_script) {
+        const auto add = [&](std::int64_t ms, decltype(ScriptAction::what) what) {
+            m_timeline.push_back(ScriptAction{step.line, at(ms), std::move(what)});
+        };
+        switch (step.kind) {
+            case ScriptStep::Kind::wait:
+                now_ms += step.ms;
+                break;
+            case ScriptStep::Kind::tap:
+                add(now_ms, pointer(PointerEvent::Kind::down, step.x1, step.y1, now_ms));
+                add(now_ms + kScriptTapMs,
+                    pointer(PointerEvent::Kind::up, step.x1, step.y1, now_ms + kScriptTapMs));
+                now_ms += kScriptTapMs;
+                break;
+            case ScriptStep::Kind::swipe: {
+                add(now_ms, pointer(PointerEvent::Kind::down, step.x1, step.y1, now_ms));
+                for (std::int64_t elapsed = kScriptSwipeStepMs; elapsed < step.ms;
+                     elapsed += kScriptSwipeStepMs) {
+                    const double share = static_cast<double>(elapsed) / static_cast<double>(step.ms);
+                    const double x = step.x1 + (step.x2 - step.x1) * share;
+                    const double y = step.y1 + (step.y2 - step.y1) * share;
+                    add(now_ms + elapsed, pointer(PointerEvent::Kind::move, x, y, now_ms + elapsed));
+                }
+                add(now_ms + step.ms, pointer(PointerEvent::Kind::up, step.x2, step.y2, now_ms + step.ms));
+                now_ms += step.ms;
+                break;
+            }
+            case ScriptStep::Kind::key:
+                add(now_ms, KeyPress{step.key});
+                break;
+            case ScriptStep::Kind::shot:
+                add(now_ms, TakeShot{step.shot_path});
+                break;
+            case ScriptStep::Kind::quit:
+                add(now_ms, QuitKiosk{});
+                break;
+        }
+    }
+}
+
+std::vector<ScriptAction> ScriptPlayer::due(double time) {
+    std::vector<ScriptAction> actions;
+    if (!m_started) {
+        return actions;
+    }
+    while (m_next < m_timeline.size() && m_timeline[m_next].time <= time) {
+        actions.push_back(m_timeline[m_next]);
+        ++m_next;
+    }
+    return actions;
+}
+
+std::optional<double> ScriptPlayer::next_time() const {
+    if (!m_started || m_next >= m_timeline.size()) {
+        return std::nullopt;
+    }
+    return m_timeline[m_next].time;
+}
+
+bool ScriptPlayer::finished() const {
+    return m_started && m_next >= m_timeline.size();
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,266 @@
+// check_package: the files a manifest names, opened as the player opens
+// them, and its texts measured against their boxes. Uses the generated test media.
+#include <chrono>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "content/package_check.h"
+#include "package_test_support.h"
+
+namespace content {
+namespace {
+
+using test::expect_problem;
+using test::kValidManifest;
+using test::kValidMedia;
+using test::listed;
+using test::PackageDirectory;
+using test::replace_once;
+
+constexpr auto kBoardImage = "/zones/0/sections/0/boards/0/images/0/file";
+constexpr auto kBoardVideo = "/zones/0/sections/0/boards/0/video/file";
+
+// A valid package with its media; tests break one thing in it.
+class CheckPackage : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_package.write_manifest(kValidManifest);
+        for (const auto& [file, medium] : kValidMedia) {
+            m_package.copy_media(file, medium);
+        }
+    }
+
+    void write_manifest(std::string_view from, std::string_view to) const {
+        m_package.write_manifest(replace_once(std::string(kValidManifest), from, to));
+    }
+
+    std::vector<PackageProblem> check(const CheckOptions& options = {}) const {
+        return check_package(m_package.path(), options);
+    }
+
+    PackageDirectory m_package;
+};
+
+TEST_F(CheckPackage, AValidPackageHasNoProblem) {
+    const auto problems = check();
+    EXPECT_TRUE(problems.empty()) << listed(problems);
+    auto package = load_checked_package(m_package.path(), {});
+    ASSERT_TRUE(package) << listed(package.error());
+    EXPECT_EQ(package->id, "district-sample");
+    EXPECT_EQ(package->zones.size(), 2U);
+}
+
+TEST_F(CheckPackage, ReportsAMissingFile) {
+    std::filesystem::remove(m_package.path() / "images/birth.png");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "missing file \"images/birth.png\"");
+    EXPECT_EQ(problems[0].column, 35);
+    EXPECT_FALSE(load_checked_package(m_package.path(), {}));
+}
+
+TEST_F(CheckPackage, ReportsAFolderWhereAFileBelongs) {
+    std::filesystem::remove(m_package.path() / "films/loop.mp4");
+    std::filesystem::create_directory(m_package.path() / "films/loop.mp4");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, "/zones/0/programme/0", 14, "\"films/loop.mp4\" is not a file");
+}
+
+TEST_F(CheckPackage, ReportsAFilmThatCannotPlay) {
+    m_package.copy_media("films/birth.mp4", "not_media.mp4");  // a text file named .mp4
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardVideo, 28, "film \"films/birth.mp4\" cannot play: not media");
+}
+
+TEST_F(CheckPackage, ReportsADamagedFilmInTheProgramme) {
+    m_package.copy_media("films/loop.mp4", "truncated.mp4");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, "/zones/0/programme/0", 14, "\"films/loop.mp4\" cannot play:");
+}
+
+TEST_F(CheckPackage, ReportsAPictureThatDoesNotDecode) {
+    m_package.copy_media("images/model-fetal.png", "empty.mp4");
+    m_package.copy_media("images/birth.png", "not_media.mp4");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 2U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" does not decode:");
+    expect_problem(problems, "/zones/1/models/0/picture", 75,
+                   "picture \"images/model-fetal.png\" does not decode:");
+}
+
+TEST_F(CheckPackage, ReportsAFilmWhereAStillPictureBelongs) {
+    write_manifest(R"("file": "images/birth.png")", R"("file": "films/loop.mp4")");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "\"films/loop.mp4\" is a film, not a still picture");
+}
+
+TEST_F(CheckPackage, ReportsAStillPictureWhereAFilmBelongs) {
+    write_manifest(R"("file": "films/birth.mp4")", R"("file": "images/poster.jpg")");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardVideo, 28, "\"images/poster.jpg\" is a still picture, not a film");
+}
+
+TEST_F(CheckPackage, AProgrammeMayHoldStillsAndFilms) {
+    write_manifest(R"("programme": [],)",
+                   R"("programme": ["images/birth.png", "films/birth.mp4", "images/poster.jpg"],)");
+    const auto problems = check();
+    EXPECT_TRUE(problems.empty()) << listed(problems);
+}
+
+TEST_F(CheckPackage, ReportsALinkLeadingOutOfThePackage) {
+    std::filesystem::remove(m_package.path() / "images/birth.png");
+    std::filesystem::create_symlink(std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / "still.png",
+                                    m_package.path() / "images/birth.png");
+    std::filesystem::create_symlink("../images/poster.jpg", m_package.path() / "films/poster-link.jpg");
+    write_manifest(R"("images/poster.jpg"])", R"("films/poster-link.jpg"])");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems) << "a link inside the package is fine";
+    expect_problem(problems, kBoardImage, 27, "\"images/birth.png\" leads outside the package");
+}
+
+TEST_F(CheckPackage, APathLeavingThePackageIsReportedOnceAndNotOpened) {
+    write_manifest(R"("file": "images/birth.png")", R"("file": "../birth.png")");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "leaves the package");
+}
+
+TEST_F(CheckPackage, ReportsManifestAndFileProblemsTogetherInFileOrder) {
+    write_manifest(R"("board": "fetal-week-12")", R"("board": "fetal-week-13")");
+    std::filesystem::remove(m_package.path() / "films/birth.mp4");
+    m_package.copy_media("images/model-fetal.png", "not_media.mp4");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 3U) << listed(problems);
+    EXPECT_EQ(problems[0].pointer, kBoardVideo);
+    EXPECT_EQ(problems[1].pointer, "/zones/1/models/0/picture");
+    EXPECT_EQ(problems[2].pointer, "/zones/1/models/0/hotspots/0/board");
+}
+
+TEST_F(CheckPackage, ASyntaxErrorStopsTheCheckAtTheManifest) {
+    m_package.write_manifest(R"({"format": "pcw-content/1",)");
+    std::filesystem::remove(m_package.path() / "films/birth.mp4");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    EXPECT_EQ(problems[0].line, 1);
+    EXPECT_NE(problems[0].reason.find("not JSON"), std::string::npos);
+}
+
+TEST_F(CheckPackage, WithoutProbingOnlyTheFilesPresenceIsChecked) {
+    m_package.copy_media("films/birth.mp4", "not_media.mp4");
+    std::filesystem::remove(m_package.path() / "images/birth.png");
+    CheckOptions options;
+    options.probe_media = false;
+    const auto problems = check(options);
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "missing file");
+}
+
+// Says every text longer than a limit overflows, and remembers what it was asked.
+class TextFitDouble : public TextFit {
+  public:
+    std::vector<std::string> overflows(TextBox box, std::string_view text, Language language) const override {
+        asked.insert({box, language});
+        std::vector<std::string> configurations;
+        if (text.size() > kLargeTextLimit) {
+            configurations.emplace_back("1080x1920, large text");
+        }
+        if (text.size() > kNormalTextLimit) {
+            configurations.emplace_back("1080x1920, normal text");
+        }
+        return configurations;
+    }
+
+    static constexpr std::size_t kLargeTextLimit = 40;   // bytes
+    static constexpr std::size_t kNormalTextLimit = 80;  // bytes
+    mutable std::set<std::pair<TextBox, Language>> asked;
+};
+
+TEST_F(CheckPackage, ReportsEachConfigurationATextOverflows) {
+    const std::string long_title(50, 'x');
+    const std::string longer_caption(90, 'y');
+    std::string manifest = replace_once(std::string(kValidManifest), R"("en": "Policies and regulations")",
+                                        R"("en": ")" + long_title + "\"");
+    manifest = replace_once(manifest, R"("zh": "短片")", R"("zh": ")" + longer_caption + "\"");
+    m_package.write_manifest(manifest);
+
+    TextFitDouble text_fit;
+    CheckOptions options;
+    options.text_fit = &text_fit;
+    const auto problems = check(options);
+    ASSERT_EQ(problems.size(), 3U) << listed(problems);
+    expect_problem(problems, "/zones/0/sections/0/title/en", 19,
+                   "title does not fit its box at 1080x1920, large text");
+    EXPECT_EQ(to_string(problems[0]),
+              "manifest.json:19:41: /zones/0/sections/0/title/en: title does not fit its box at 1080x1920, "
+              "large text");
+    EXPECT_EQ(problems[1].pointer, "/zones/0/sections/0/boards/0/video/caption/zh");
+    EXPECT_EQ(problems[1].reason, "caption does not fit its box at 1080x1920, large text");
+    EXPECT_EQ(problems[2].pointer, "/zones/0/sections/0/boards/0/video/caption/zh");
+    EXPECT_EQ(problems[2].reason, "caption does not fit its box at 1080x1920, normal text");
+    EXPECT_FALSE(load_checked_package(m_package.path(), options));
+}
+
+TEST_F(CheckPackage, MeasuresEveryBoxedTextInBothLanguages) {
+    TextFitDouble text_fit;
+    CheckOptions options;
+    options.text_fit = &text_fit;
+    const auto problems = check(options);
+    EXPECT_TRUE(problems.empty()) << listed(problems);
+    for (TextBox box :
+         {TextBox::zone_title, TextBox::section_title, TextBox::board_title, TextBox::board_summary,
+          TextBox::model_title, TextBox::caption, TextBox::hotspot_label, TextBox::step_title}) {
+        for (Language language : {Language::zh, Language::en}) {
+            EXPECT_TRUE(text_fit.asked.contains({box, language}))
+                << "box " << static_cast<int>(box) << " in " << (language == Language::zh ? "zh" : "en");
+        }
+    }
+}
+
+// A package of many boards, each with its own picture and film: probing is
+// quick enough for staff to run the check after every edit.
+TEST(CheckPackageSpeed, ChecksAHundredFilesInAFewSeconds) {
+    constexpr int kBoards = 50;
+    PackageDirectory package;
+    std::string boards;
+    for (int n = 0; n < kBoards; ++n) {
+        const std::string id = "board-" + std::to_string(n);
+        package.copy_media("images/" + id + ".png", "still.png");
+        package.copy_media("films/" + id + ".mp4", "red.mp4");
+        boards += std::string(n == 0 ? "" : ",\n") + R"({"id": ")" + id +
+                  R"(", "title": {"zh": "展板", "en": "Board"}, "body": {"zh": ["正文"], "en": ["Text"]},
+             "images": [{"file": "images/)" +
+                  id + R"(.png", "caption": {"zh": "图", "en": "Picture"}}],
+             "video": {"file": "films/)" +
+                  id + R"(.mp4", "caption": {"zh": "片", "en": "Film"}}})";
+    }
+    package.write_manifest(R"({"format": "pcw-content/1",
+ "package": {"id": "many", "version": "1", "title": {"zh": "多", "en": "Many"}},
+ "zones": [{"id": "av", "title": {"zh": "影音区", "en": "Audio-visual zone"}, "programme": [],
+            "sections": [{"id": "culture", "kind": "culture", "title": {"zh": "文化", "en": "Culture"},
+                          "boards": [)" +
+                           boards + "]}]}]}\n");
+
+    const auto start = std::chrono::steady_clock::now();
+    const auto problems = check_package(package.path(), {});
+    const auto took = std::chrono::steady_clock::now() - start;
+    EXPECT_TRUE(problems.empty()) << listed(problems);
+    // Sanitizers run the decoders' callers several times slower.
+    const auto allowed = std::chrono::seconds(KIOSK_SANITIZED_BUILD ? 30 : 5);
+    EXPECT_LT(took, allowed) << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms";
+    std::cout << "checked " << 2 * kBoards << " files in "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms\n";
+}
+
+}  // namespace
+}  // namespace content
