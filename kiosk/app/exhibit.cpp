@@ -78,7 +78,7 @@ double milliseconds(SteadyTime from, SteadyTime to) {
 
 Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
                  render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
-                 const playback::Clock& clock, SteadyTime started_at)
+                 const playback::Clock& clock, SteadyTime started_at, FilmControl films)
     : m_package(std::move(package)),
       m_zone(m_package->zone(zone_id)),
       m_zone_id(std::move(zone_id)),
@@ -89,7 +89,8 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
       m_clock(clock),
       m_started_at(started_at),
       m_gestures(ui::GestureTuning::for_screen(pixels_per_mm)),
-      m_scroll(0, 0) {
+      m_scroll(0, 0),
+      m_films(std::move(films)) {
     if (m_zone == nullptr) {
         std::abort();  // the kiosk makes exhibits only for zones the package has
     }
@@ -139,10 +140,11 @@ void Exhibit::rebuild_scene() {
     }
     const SteadyTime h7_t0 = m_clock.now();  // H7TRACE
     const auto h7_miss = m_texts->misses(); const auto h7_dec = m_pictures->decodes();  // H7TRACE
-    if (const ui::Scene* warm = zoomed ? nullptr : warm_scene(view)) {
+    if (const ui::Scene* warm = zoomed || m_film ? nullptr : warm_scene(view)) {
         m_scene = *warm;
     } else {
-        m_scene = ui::lay_out(ui::LayoutInput{*m_package, *m_navigator, m_theme, m_fonts, *m_pictures, zoomed});
+        const ui::LayoutInput input{*m_package, *m_navigator, m_theme, m_fonts, *m_pictures, zoomed};
+        m_scene = m_film ? ui::lay_out_film(input, *m_film) : ui::lay_out(input);
     }
     const SteadyTime h7_t1 = m_clock.now();  // H7TRACE
     if (m_scene.scroll) {
@@ -207,8 +209,33 @@ void Exhibit::note_input(SteadyTime now, bool changed) {
     }
 }
 
+void Exhibit::stop_film(SteadyTime now) {
+    if (!m_film) {
+        return;
+    }
+    m_film.reset();
+    if (m_films.stop) {
+        m_films.stop(now);
+    }
+}
+
 void Exhibit::apply(const ui::Action& action, SteadyTime now) {
     if (action.kind == ui::Action::Kind::play_film) {
+        const content::Board* board = m_navigator->current_board();
+        if (board == nullptr || !board->video || !m_films.play) {
+            return;
+        }
+        m_film = *board->video;
+        m_films.play(m_film->file, now);
+        rebuild_scene();
+        note_input(now, true);
+        return;
+    }
+    if (m_film && (action.kind == ui::Action::Kind::close_overlay || action.kind == ui::Action::Kind::back)) {
+        // Closing the film is the way back to its board.
+        stop_film(now);
+        rebuild_scene();
+        note_input(now, true);
         return;
     }
     const ui::View before = m_navigator->view().view;
@@ -364,6 +391,7 @@ void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
 
 void Exhibit::step(SteadyTime now) {
     if (m_navigator->view().view != ui::View::attract && now - m_last_input >= m_idle_timeout) {
+        stop_film(now);
         m_navigator->walk_away();
         ++m_figures.idle_returns;
         m_scroll.scroll_to(0);

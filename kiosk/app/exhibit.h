@@ -6,6 +6,7 @@
 // Main thread only; driven by the kiosk's loop like a ScreenPlayer.
 
 #include <chrono>
+#include <functional>
 #include <list>
 #include <memory>
 #include <optional>
@@ -37,13 +38,20 @@ struct ExhibitFigures {
     int idle_returns = 0;
 };
 
+// How an exhibit plays a board's film on its screen's player (an interrupt
+// of the zone's programme, which resumes when the film ends or is closed).
+struct FilmControl {
+    std::function<void(const std::filesystem::path& film, playback::SteadyTime now)> play;
+    std::function<void(playback::SteadyTime now)> stop;
+};
+
 class Exhibit final : public render::ScreenLayer {
   public:
     // `package` is shared with the kiosk's content holder; `screen` and
     // `fonts` must outlive the exhibit. `started_at` is the process start.
     Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
             render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
-            const playback::Clock& clock, playback::SteadyTime started_at);
+            const playback::Clock& clock, playback::SteadyTime started_at, FilmControl films = {});
     ~Exhibit() override;
 
     // Input, in this screen's pixels, seen at `now`.
@@ -83,6 +91,7 @@ class Exhibit final : public render::ScreenLayer {
     void draw_now();
     double seconds(playback::SteadyTime time) const;
     void note_input(playback::SteadyTime now, bool changed);
+    void stop_film(playback::SteadyTime now);
 
     std::shared_ptr<const content::Package> m_package;
     const content::Zone* m_zone;
@@ -113,6 +122,8 @@ class Exhibit final : public render::ScreenLayer {
     ui::KineticScroll m_scroll;
     std::optional<ui::ZoomPan> m_zoom;
     bool m_dragging_page = false;
+    FilmControl m_films;
+    std::optional<content::Picture> m_film;  // the board's film the visitor is watching
 
     bool m_dirty = false;  // the page changed and is not on screen yet
     playback::SteadyTime m_last_input;

@@ -269,7 +269,8 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     if (content_source && options.play.empty()) {
         std::vector<ExhibitScreen> exhibit_screens;
         for (std::size_t index = 0; index < screens.size(); ++index) {
-            exhibit_screens.push_back(ExhibitScreen{screens[index].output.get(), screen_configs[index].zone});
+            exhibit_screens.push_back(
+                ExhibitScreen{screens[index].output.get(), screen_configs[index].zone, screens[index].player.get()});
         }
         const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
         exhibits = std::make_unique<TouchExhibits>(

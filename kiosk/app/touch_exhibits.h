@@ -19,6 +19,7 @@
 #include "content/package_check.h"
 #include "exhibit.h"
 #include "playback/clock.h"
+#include "playback/screen_player.h"
 #include "render/sdl_screen.h"
 #include "render/text_engine.h"
 #include "ui/input_script.h"
@@ -53,6 +54,7 @@ class ContentSource {
 struct ExhibitScreen {
     render::SdlScreen* screen = nullptr;
     std::string zone;
+    playback::ScreenPlayer* player = nullptr;  // plays the boards' films
 };
 
 class TouchExhibits {

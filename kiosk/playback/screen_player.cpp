@@ -114,6 +114,30 @@ void ScreenPlayer::change_programme(ProgrammeChange change, SteadyTime now) {
     }
 }
 
+void ScreenPlayer::end_interrupt(SteadyTime now) {
+    if (!m_suspended) {
+        // The interrupt's last item is on and the programme it cut is
+        // already lined up after it: cutting that item short is enough.
+        if (m_current && !m_interrupt_name.empty() && m_current->programme == m_interrupt_name &&
+            m_clock.started()) {
+            m_current->cut_at = std::max(0.0, m_clock.seconds_at(now) - m_current->start);
+        }
+        return;
+    }
+    Suspended suspended = std::move(*m_suspended);
+    m_suspended.reset();
+    // The resumed programme comes in like any change cutting in now, so the
+    // join is prepared and timed the same way.
+    PlaylistCursor cursor = suspended.cursor;
+    cursor.restart_at(suspended.cut_index);
+    m_pending = std::make_unique<PendingChange>(PendingChange{
+        ProgrammeChange{std::move(suspended.programme), now, false}, cursor, ++m_last_generation, nullptr, false});
+    request_incoming_item();
+    if (m_current && m_clock.started()) {
+        m_current->cut_at = std::max(0.0, m_clock.seconds_at(now) - m_current->start);
+    }
+}
+
 void ScreenPlayer::take_prepared_items(SteadyTime now) {
     while (auto prepared = m_preparer.take_ready()) {
         if (prepared->generation == m_generation) {
@@ -212,6 +236,9 @@ void ScreenPlayer::request_incoming_item() {
 
 void ScreenPlayer::cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index) {
     std::unique_ptr<PendingChange> pending = std::move(m_pending);
+    if (pending->change.resume_after) {
+        m_interrupt_name = pending->change.programme.playlist.name;
+    }
     if (pending->change.resume_after && !m_suspended) {
         // The item cut (or, if none was, the one that would have come next)
         // plays again from its start when the interrupt is over.

@@ -74,6 +74,12 @@ class ScreenPlayer {
     // `change.at`: the new programme's first item is prepared meanwhile.
     void change_programme(ProgrammeChange change, SteadyTime now);
 
+    // Ends an interrupt before its passes are done (a visitor closed the
+    // film they asked for): the item on screen is cut at `now` and the
+    // programme the interrupt cut in on resumes with the item it cut.
+    // Nothing happens when no interrupt is on.
+    void end_interrupt(SteadyTime now);
+
     // Does everything due at `now`: takes prepared items, feeds sound,
     // presents or drops due pictures, moves to the next item.
     void step(SteadyTime now);
@@ -152,7 +158,8 @@ class ScreenPlayer {
     };
     std::optional<ShownPicture> m_last_shown;
     std::unique_ptr<PendingChange> m_pending;  // waiting for its time
-    std::optional<Suspended> m_suspended;      // the programme an interrupt cut in on
+    std::optional<Suspended> m_suspended;  // the programme an interrupt cut in on
+    std::string m_interrupt_name;          // the playlist of the latest interrupt, for end_interrupt()
     SteadyTime m_next_wake{};
 };
 

@@ -211,3 +211,31 @@ void lay_out_picture(Scene& scene, const LayoutInput& input) {
 }
 
 }  // namespace kiosk::ui::detail
+
+namespace kiosk::ui {
+
+Scene lay_out_film(const LayoutInput& input, const content::Picture& film) {
+    const Theme& theme = input.theme;
+    Scene scene;
+    const Rect screen{0, 0, theme.screen.width, theme.screen.height};
+    scene.under.push_back(FillOp{screen, Colour{0, 0, 0}});
+    scene.under.push_back(FilmOp{screen});
+    scene.shows_film = true;
+    const std::string& caption = film.caption.in(input.navigator.view().language);
+    const int band_height = input.measure.line_height(theme.caption) + theme.px(32);
+    const Rect band{0, theme.screen.height - band_height, theme.screen.width, band_height};
+    scene.over.push_back(FillOp{band, theme.shade});
+    place_text(scene.over, caption, theme.caption,
+               {theme.margin, band.y + theme.px(16), theme.screen.width - 2 * theme.margin, theme.on_dark,
+                Align::centre, 1},
+               input.measure);
+    const std::string label = "× " + words::close.in(input.navigator.view().language);
+    const int size = std::max(theme.min_target, theme.px(96));
+    const int width = std::max(size, input.measure.width(label, theme.button) + theme.px(40));
+    detail::add_button(scene.over, scene.targets, {theme.screen.width - theme.margin - width, theme.margin, width, size},
+                       label, theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::close_overlay},
+                       input);
+    return scene;
+}
+
+}  // namespace kiosk::ui

@@ -39,4 +39,8 @@ struct LayoutInput {
 
 Scene lay_out(const LayoutInput& input);
 
+// A board's film, asked for by the visitor: full screen, its caption, and a
+// close button back to the board.
+Scene lay_out_film(const LayoutInput& input, const content::Picture& film);
+
 }  // namespace kiosk::ui
