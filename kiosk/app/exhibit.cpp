@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 #include <spdlog/spdlog.h>
 
@@ -109,6 +110,10 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
     m_navigator->walk_away();
     rebuild_scene();
     m_figures.home_ready_ms = milliseconds(m_started_at, m_clock.now());
+    // The processor time says what the start costs however busy the machine
+    // is: on a kiosk with nothing else to run, the wait is about that long.
+    spdlog::info("zone {}: home screen ready {:.0f} ms after start ({:.0f} ms of processor time)", m_zone_id,
+                 *m_figures.home_ready_ms, 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC);
     m_screen.set_layer(this);
     // Decoded while the attract loop plays, so no page waits on a PNG.
     m_pictures->decode_ahead(pictures_of(*m_zone));
@@ -138,15 +143,12 @@ void Exhibit::rebuild_scene() {
     } else {
         m_zoom.reset();
     }
-    const SteadyTime h7_t0 = m_clock.now();  // H7TRACE
-    const auto h7_miss = m_texts->misses(); const auto h7_dec = m_pictures->decodes();  // H7TRACE
     if (const ui::Scene* warm = zoomed || m_film ? nullptr : warm_scene(view)) {
         m_scene = *warm;
     } else {
         const ui::LayoutInput input{*m_package, *m_navigator, m_theme, m_fonts, *m_pictures, zoomed};
         m_scene = m_film ? ui::lay_out_film(input, *m_film) : ui::lay_out(input);
     }
-    const SteadyTime h7_t1 = m_clock.now();  // H7TRACE
     if (m_scene.scroll) {
         m_scroll.set_lengths(m_scene.scroll->content_height, m_scene.scroll->viewport.h);
     } else {
@@ -156,7 +158,6 @@ void Exhibit::rebuild_scene() {
     m_painter->prepare(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
     m_onward = onward_actions(m_scene);
     std::reverse(m_onward.begin(), m_onward.end());
-    spdlog::info("H7TRACE rebuild view={} layout={:.1f} prepare={:.1f} texts={} pictures={}", static_cast<int>(view.view), milliseconds(h7_t0, h7_t1), milliseconds(h7_t1, m_clock.now()), m_texts->misses() - h7_miss, m_pictures->decodes() - h7_dec);  // H7TRACE
     mark_dirty();
 }
 
@@ -200,6 +201,14 @@ bool Exhibit::prepare_ahead() {
 void Exhibit::mark_dirty() {
     m_dirty = true;
     m_screen.invalidate_layer();
+}
+
+void Exhibit::mark_scrolled() {
+    m_dirty = true;
+    if (m_scene.scroll) {
+        const ui::Rect& viewport = m_scene.scroll->viewport;
+        m_screen.invalidate_layer(SDL_Rect{viewport.x, viewport.y, viewport.w, viewport.h});
+    }
 }
 
 void Exhibit::note_input(SteadyTime now, bool changed) {
@@ -278,7 +287,7 @@ void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
             // A finger on a moving page stops it, as on a phone.
             if (m_scroll.is_moving()) {
                 m_scroll.stop();
-                mark_dirty();
+                mark_scrolled();
             }
             break;
         case ui::Gesture::Kind::tap:
@@ -309,7 +318,7 @@ void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
                 note_input(now, true);
             } else if (m_dragging_page) {
                 m_scroll.drag(gesture.dy);
-                mark_dirty();
+                mark_scrolled();
                 note_input(now, true);
             }
             break;
@@ -317,7 +326,7 @@ void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
             if (m_dragging_page) {
                 m_scroll.release(gesture.vy, seconds(now));
                 m_dragging_page = false;
-                mark_dirty();
+                mark_scrolled();
             }
             break;
         case ui::Gesture::Kind::swipe:
@@ -367,7 +376,7 @@ void Exhibit::on_key(const std::string& name, SteadyTime now) {
                           : name == "PageUp" ? -page
                                              : page;
         m_scroll.scroll_to(m_scroll.offset() + by);
-        mark_dirty();
+        mark_scrolled();
         note_input(now, true);
     }
 }
@@ -399,7 +408,7 @@ void Exhibit::step(SteadyTime now) {
     }
     const bool scrolling = m_scroll.advance(seconds(now)) || m_scroll.is_dragged();
     if (scrolling && now - m_last_frame >= kScrollFrameInterval) {
-        mark_dirty();
+        mark_scrolled();
     }
     if (m_dirty && (!scrolling || now - m_last_frame >= kScrollFrameInterval)) {
         const SteadyTime start = m_clock.now();
@@ -461,7 +470,6 @@ void Exhibit::presented() {
     m_last_frame = now;
     if (m_waiting_since) {
         m_figures.touch_latency_ms.push_back(milliseconds(*m_waiting_since, now));
-        spdlog::info("H7TRACE latency {:.1f} view={} at={:.3f}", milliseconds(*m_waiting_since, now), static_cast<int>(m_navigator->view().view), seconds(now));  // H7TRACE
         if (m_waiting_for_board) {
             m_figures.board_open_ms.push_back(milliseconds(*m_waiting_since, now));
         }

@@ -83,6 +83,8 @@ class Exhibit final : public render::ScreenLayer {
     void rebuild_scene();
     // The page changed: a frame must show it, drawn whole.
     void mark_dirty();
+    // The page scrolled: a frame must show it; only its scrolling part moved.
+    void mark_scrolled();
     // One step of work done while idle: a texture of the page's scrolled-away
     // part, or of a page a touch away, or laying such a page out. False when
     // nothing is left to do.

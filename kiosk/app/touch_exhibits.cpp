@@ -127,7 +127,6 @@ std::optional<std::filesystem::file_time_type> manifest_time(const std::filesyst
 }  // namespace
 
 ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std::move(directory)) {
-    spdlog::info("H7TRACE content start");  // H7TRACE
     m_manifest_time = manifest_time(m_directory);
     auto loaded = load_checked(m_directory);
     if (loaded) {
@@ -138,7 +137,6 @@ ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std:
         m_problems = loaded.error();
         log_problems(m_directory, m_problems);
     }
-    spdlog::info("H7TRACE content end");  // H7TRACE
 }
 
 std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
@@ -183,9 +181,7 @@ TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScr
     if (!source.package()) {
         return;
     }
-    spdlog::info("H7TRACE exhibits start");  // H7TRACE
     const auto files = render::find_cjk_font_files();
-    spdlog::info("H7TRACE fonts found");  // H7TRACE
     if (!files) {
         spdlog::error("no CJK font installed (fonts-noto-cjk): the touch exhibits cannot show text");
         return;
@@ -196,7 +192,6 @@ TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScr
         return;
     }
     m_fonts = std::move(*fonts);
-    spdlog::info("H7TRACE engine made");  // H7TRACE
     for (const ExhibitScreen& screen : screens) {
         if (source.package()->zone(screen.zone) == nullptr) {
             spdlog::warn("zone {}: not in the content package: films only", screen.zone);

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -66,7 +67,7 @@ class PictureCache final : public ui::PictureSizes {
     };
 
     SDL_Surface* source(const std::string& key) const;
-    void keep(const std::string& key, SurfacePtr decoded) const;
+    void keep(const std::string& key, SurfacePtr decoded, bool opaque) const;
 
     SDL_Renderer* m_renderer;
     std::size_t m_budget;
@@ -79,6 +80,7 @@ class PictureCache final : public ui::PictureSizes {
     mutable std::map<std::string, Source> m_sources;
     mutable std::list<std::string> m_source_ages;  // front: most recently used
     mutable std::map<std::string, std::optional<ui::PictureSize>> m_sizes;
+    mutable std::set<std::string> m_opaque;  // pictures without a transparent pixel: copied, not blended
     mutable std::size_t m_source_bytes = 0;
     std::map<TextureKey, Scaled> m_textures;
     std::list<TextureKey> m_ages;  // front: most recently drawn

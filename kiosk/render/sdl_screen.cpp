@@ -3,6 +3,7 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <span>
 
 extern "C" {
 #include <libavutil/frame.h>
@@ -35,6 +36,16 @@ SDL_YUV_CONVERSION_MODE conversion_mode(const AVFrame& picture) {
             return SDL_YUV_CONVERSION_BT601;
         default:
             return SDL_YUV_CONVERSION_AUTOMATIC;
+    }
+}
+
+// Fills the rectangles that have an area. The software renderer draws an
+// empty one as a line a pixel wide, which would cross the picture.
+void fill_nonempty(SDL_Renderer* renderer, std::span<const SDL_Rect> rectangles) {
+    for (const SDL_Rect& rectangle : rectangles) {
+        if (rectangle.w > 0 && rectangle.h > 0) {
+            SDL_RenderFillRect(renderer, &rectangle);
+        }
     }
 }
 
@@ -197,13 +208,7 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
     return true;
 }
 
-struct H7Timer {  // H7TRACE
-    Uint64 t0 = SDL_GetPerformanceCounter();  // H7TRACE
-    const char* what;  // H7TRACE
-    ~H7Timer() { SDL_Log("H7TRACE %s %.2f", what, (SDL_GetPerformanceCounter() - t0) * 1000.0 / SDL_GetPerformanceFrequency()); }  // H7TRACE
-};  // H7TRACE
 void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
-    H7Timer h7_timer{SDL_GetPerformanceCounter(), "show_picture"};  // H7TRACE
     std::optional<SDL_Rect> area;
     if (m_layer != nullptr) {
         area = m_layer->film_area();
@@ -237,9 +242,13 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
     m_rotation = rotation_degrees;
     m_showing_slate = false;
     if (area && !full_screen && keeps_layer_drawing()) {
-        // Only the film's part changed: the rest of the screen still holds
-        // the layer as last drawn.
-        draw_with_layer(*area);
+        // Only the film's part changed (and any part the layer said): the
+        // rest of the screen still holds the layer as last drawn.
+        SDL_Rect part = *area;
+        if (m_stale) {
+            SDL_UnionRect(&part, &*m_stale, &part);
+        }
+        draw_with_layer(part);
     } else {
         draw();
     }
@@ -247,6 +256,9 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
 }
 
 bool SdlScreen::keeps_layer_drawing() const {
+    if (m_showing_slate) {
+        return false;  // (the slate is drawn whole)
+    }
     int width = 0;
     int height = 0;
     SDL_GetRendererOutputSize(m_renderer.get(), &width, &height);
@@ -328,15 +340,24 @@ void SdlScreen::draw_with_layer(std::optional<SDL_Rect> only) {
     m_layer->draw_under(renderer);
     if (area) {
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-        SDL_RenderFillRect(renderer, &*area);
-        if (m_picture && !m_showing_slate) {
-            const Placement placement = fit_picture(m_picture_width, m_picture_height, m_rotation, area->w, area->h);
-            const SDL_Rect destination{area->x + placement.x, area->y + placement.y, placement.width,
-                                       placement.height};
-            SDL_Rect clip = *area;
-            if (only) {
-                SDL_IntersectRect(&*area, &*only, &clip);
-            }
+        const bool picture = m_picture && !m_showing_slate;
+        const Placement placement = fit_picture(m_picture_width, m_picture_height, m_rotation, area->w, area->h);
+        const SDL_Rect destination{area->x + placement.x, area->y + placement.y, placement.width, placement.height};
+        if (picture && m_rotation == 0) {
+            // Black only where the picture leaves bars: filling the whole
+            // area first would write every pixel twice.
+            const SDL_Rect bars[] = {{area->x, area->y, area->w, placement.y},
+                                     {area->x, destination.y + destination.h, area->w,
+                                      area->h - placement.y - placement.height},
+                                     {area->x, destination.y, placement.x, destination.h},
+                                     {destination.x + destination.w, destination.y,
+                                      area->w - placement.x - placement.width, destination.h}};
+            fill_nonempty(renderer, bars);
+        } else {
+            SDL_RenderFillRect(renderer, &*area);
+        }
+        SDL_Rect clip = *area;
+        if (picture && (!only || SDL_IntersectRect(&*area, &*only, &clip) == SDL_TRUE)) {
             SDL_RenderSetClipRect(renderer, &clip);
             SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr, SDL_FLIP_NONE);
             SDL_RenderSetClipRect(renderer, only ? &*only : nullptr);
@@ -344,13 +365,16 @@ void SdlScreen::draw_with_layer(std::optional<SDL_Rect> only) {
     }
     m_layer->draw_over(renderer);
     SDL_RenderSetClipRect(renderer, nullptr);
-    if (!only) {
+    if (only) {
+        m_stale.reset();
+    } else {
         note_layer_drawn();
     }
 }
 
 void SdlScreen::note_layer_drawn() {
     m_layer_drawn = true;
+    m_stale.reset();
     SDL_GetRendererOutputSize(m_renderer.get(), &m_drawn_width, &m_drawn_height);
 }
 
@@ -428,13 +452,24 @@ void SdlScreen::fill_bars(const Placement& placement) {
                              {0, placement.y, placement.x, placement.height},
                              {right, placement.y, width - right, placement.height}};
     SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
-    SDL_RenderFillRects(m_renderer.get(), bars, 4);
+    fill_nonempty(m_renderer.get(), bars);
 }
 
 void SdlScreen::redraw() {
-    H7Timer h7_timer{SDL_GetPerformanceCounter(), "redraw"};  // H7TRACE
-    draw();
+    if (m_layer != nullptr && m_stale && keeps_layer_drawing()) {
+        draw_with_layer(*m_stale);
+    } else {
+        draw();
+    }
     present();
+}
+
+void SdlScreen::invalidate_layer(const SDL_Rect& part) {
+    if (m_stale) {
+        SDL_UnionRect(&*m_stale, &part, &*m_stale);
+    } else {
+        m_stale = part;
+    }
 }
 
 bool SdlScreen::save_screenshot(const std::filesystem::path& path) {

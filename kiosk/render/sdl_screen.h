@@ -45,6 +45,9 @@ class SdlScreen final : public playback::VideoOutput {
     // The layer's drawing changed: the next frame draws the whole screen.
     // Until then a film frame redraws only the film's part of the screen.
     void invalidate_layer() { m_layer_drawn = false; }
+    // Only `part` of the layer's drawing changed (a page scrolled): the next
+    // frame draws just that part again, where the renderer keeps its picture.
+    void invalidate_layer(const SDL_Rect& part);
 
     SDL_Renderer* renderer() const { return m_renderer.get(); }
     int width() const;
@@ -87,6 +90,7 @@ class SdlScreen final : public playback::VideoOutput {
     bool m_layer_drawn = false;  // the screen holds the layer's latest drawing, whole
     int m_drawn_width = 0;       // the output size it was drawn at
     int m_drawn_height = 0;
+    std::optional<SDL_Rect> m_stale;  // a part of it the layer changed since
 };
 
 }  // namespace kiosk::render

@@ -141,7 +141,7 @@ bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
     if (auto margin = share_at_least(image, {0, 130, 190, 830}, kPage, 0.99, "page left of the cards"); !margin) {
         return margin;
     }
-    if (const int rows = ink_rows(image, {200, 150, 1520, 80}); rows < 15) {
+    if (const int rows = ink_rows(image, at1080::kSectionTitle); rows < 15) {
         return ::testing::AssertionFailure() << "section title: " << rows << " rows of ink";
     }
     if (const int cards = count_cards(image); cards < 1) {
@@ -187,6 +187,14 @@ int count_cards(const Image& image) {
 
 int ink_rows(const Image& image, const Region& region) {
     return rows_with(image, region, [](Rgb c) { return near(c, kInk, 40); });
+}
+
+int text_rows(const Image& image, const Region& region) {
+    return rows_with(image, region, [](Rgb c) { return c.r < 160 && c.g < 160 && c.b < 160; });
+}
+
+int white_text_rows(const Image& image, const Region& region) {
+    return rows_with(image, region, [](Rgb c) { return near(c, Rgb{255, 255, 255}, 40); });
 }
 
 std::string log_of(const ProcessResult& result) { return result.out + result.err; }

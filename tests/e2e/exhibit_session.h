@@ -51,6 +51,7 @@ inline constexpr Point kFirstCard{960, 350};
 inline constexpr Point kPictureClose{1860, 88};
 inline constexpr Region kBoardCounter{1780, 912, 116, 50};  // "n / m" under the next arrow
 inline constexpr Region kTitleText{40, 0, 900, kTopBar};
+inline constexpr Region kSectionTitle{200, 150, 1520, 80};  // over a section's list of cards
 // The home screen's tiles, two a row; rows 0 to 2 show without scrolling.
 Point home_tile(int index);
 // The life-stage chooser's buttons: the five stages in order, then everyone.
@@ -122,8 +123,13 @@ class ExhibitSession : public ::testing::Test {
 
 // Board cards showing in a section list at 1920x1080, counted down their left edge.
 int count_cards(const Image& image);
-// Rows of a region that hold dark text: the text's height, roughly.
+// Rows of a region that hold text in the page's ink (titles, body text):
+// the text's height, roughly.
 int ink_rows(const Image& image, const Region& region);
+// Rows of a region that hold any text darker than the page (ink or soft ink).
+int text_rows(const Image& image, const Region& region);
+// Rows of a region that hold white text, as on the title bar.
+int white_text_rows(const Image& image, const Region& region);
 
 // The whole log of a run: the kiosk logs to stdout, errors of its options to stderr.
 std::string log_of(const ProcessResult& result);

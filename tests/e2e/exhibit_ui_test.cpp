@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "exhibit_session.h"
 
@@ -26,8 +28,20 @@ using namespace std::chrono_literals;
 struct ZoneTour {
     std::string zone;
     Rgb colour;
-    int sections = 0;
 };
+
+// How many sections the sample package gives `zone`, read from its manifest,
+// so a section added there is toured too.
+int section_count(const std::string& zone) {
+    std::ifstream in(fs::path(KIOSK_SAMPLE_PACKAGE_DIR) / "manifest.json");
+    const auto manifest = nlohmann::json::parse(in);
+    for (const auto& entry : manifest.at("zones")) {
+        if (entry.at("id") == zone) {
+            return static_cast<int>(entry.at("sections").size());
+        }
+    }
+    throw std::runtime_error("the sample package has no zone " + zone);
+}
 
 void PrintTo(const ZoneTour& tour, std::ostream* os) { *os << tour.zone; }
 
@@ -36,9 +50,11 @@ class ZoneTourTest : public ExhibitSession, public ::testing::WithParamInterface
 // The attract loop, a touch to home, then every section and back home again.
 TEST_P(ZoneTourTest, EverySectionOpensFromHomeInTheZonesColours) {
     const ZoneTour& tour = GetParam();
+    const int sections = section_count(tour.zone);
+    ASSERT_LE(sections, 6) << "the tiles beyond the third row need scrolling";
     Script steps = script();
     steps.wait(300).shot("attract").tap({960, 540}).wait(200).shot("home");
-    for (int section = 0; section < tour.sections; ++section) {
+    for (int section = 0; section < sections; ++section) {
         const std::string name = "section-" + std::to_string(section);
         steps.tap(at::home_tile(section)).wait(200).shot(name).tap(at::kBack).wait(200);
     }
@@ -51,8 +67,9 @@ TEST_P(ZoneTourTest, EverySectionOpensFromHomeInTheZonesColours) {
     EXPECT_TRUE(has_title_bar(home, tour.colour));
     EXPECT_TRUE(has_button_bar(home));
     EXPECT_TRUE(is_home(home, tour.colour));
-    EXPECT_GT(ink_rows(home, at::kTitleText), 0) << "the zone's name is in the title bar";
-    for (int section = 0; section < tour.sections; ++section) {
+    EXPECT_GT(white_text_rows(home, at::kTitleText), 30) << "the zone's name is in the title bar";
+    std::optional<Image> previous;
+    for (int section = 0; section < sections; ++section) {
         SCOPED_TRACE("section " + std::to_string(section));
         const Image page = shot("section-" + std::to_string(section));
         EXPECT_TRUE(has_title_bar(page, tour.colour));
@@ -60,24 +77,29 @@ TEST_P(ZoneTourTest, EverySectionOpensFromHomeInTheZonesColours) {
         EXPECT_TRUE(is_section(page));
         EXPECT_GT(changed_share(home, page, {0, at::kTopBar, 1920, at::kButtonBarTop - at::kTopBar}), 0.2)
             << "the section list replaced the home screen";
+        if (previous) {
+            EXPECT_GT(changed_share(*previous, page, at::kSectionTitle), 0.01) << "another section's title";
+        }
+        previous = page;
     }
     EXPECT_TRUE(is_home(shot("home-again"), tour.colour)) << "back from a section goes home";
     const auto exhibit = stats().at("exhibit");
     EXPECT_EQ(exhibit.at("visitors"), 1);
     EXPECT_EQ(exhibit.at("idle_returns"), 0);
-    EXPECT_GE(exhibit.at("touch_latency_ms").at("count").get<int>(), 1 + 2 * tour.sections);
+    // Touches that meet before a frame share it: at least one figure a section.
+    EXPECT_GE(exhibit.at("touch_latency_ms").at("count").get<int>(), sections);
 }
 
 INSTANTIATE_TEST_SUITE_P(SamplePackage, ZoneTourTest,
-                         ::testing::Values(ZoneTour{"boards", kBoardsRed, 5}, ZoneTour{"models", kModelsTeal, 4},
-                                           ZoneTour{"av", kAvBlue, 3}, ZoneTour{"health", kHealthGreen, 4}),
+                         ::testing::Values(ZoneTour{"boards", kBoardsRed}, ZoneTour{"models", kModelsTeal},
+                                           ZoneTour{"av", kAvBlue}, ZoneTour{"health", kHealthGreen}),
                          [](const auto& info) { return info.param.zone; });
 
 // The second board of the policies section has a picture under its text.
 TEST_F(ExhibitSession, ABoardTurnsBySwipeAndItsPictureOpensFullScreenAndCloses) {
     Script steps = script();
     steps.tap({960, 540}).wait(200).tap(at::home_tile(0)).wait(200).tap(at::kFirstCard).wait(200).shot("first");
-    steps.swipe({1400, 500}, {600, 520}, 250).wait(300).shot("second");
+    steps.swipe({1600, 500}, {300, 520}, 200).wait(300).shot("second");
     steps.tap({960, 900}).wait(300).shot("picture");
     steps.tap(at::kPictureClose).wait(200).shot("closed").quit();
     const ProcessResult result = run("boards", steps);
@@ -87,7 +109,7 @@ TEST_F(ExhibitSession, ABoardTurnsBySwipeAndItsPictureOpensFullScreenAndCloses) 
     const Image second = shot("second");
     EXPECT_TRUE(is_board(first, kBoardsRed));
     EXPECT_TRUE(is_board(second, kBoardsRed));
-    EXPECT_GT(ink_rows(first, at::kBoardCounter), 10) << "the board shows where it stands: 1 / 4";
+    EXPECT_GT(text_rows(first, at::kBoardCounter), 10) << "the board shows where it stands: 1 / 4";
     EXPECT_GT(changed_share(first, second, at::kBoardCounter), 0.01) << "the swipe turned to the next board";
     EXPECT_GT(changed_share(first, second, {300, 150, 1320, 80}), 0.05) << "the next board has another title";
     const Image picture = shot("picture");
