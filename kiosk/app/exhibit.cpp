@@ -264,9 +264,18 @@ void Exhibit::apply(const ui::Action& action, SteadyTime now) {
         ++m_figures.touches;
     }
     // A new page starts at its top; the same page in another language or
-    // size stays about where the visitor was reading. (Before the page is
+    // size stays about where the visitor was reading, and so does the page
+    // under a picture or the chooser when they close. (Before the page is
     // prepared, which makes what shows at this offset.)
-    m_scroll.scroll_to(language_or_size ? offset : 0.0);
+    const auto is_overlay = [](ui::View v) { return v == ui::View::picture || v == ui::View::filter_chooser; };
+    if (is_overlay(view.view) && !is_overlay(before)) {
+        m_page_offset = offset;
+    }
+    double next_offset = language_or_size ? offset : 0.0;
+    if (is_overlay(before) && !is_overlay(view.view)) {
+        next_offset = m_page_offset;
+    }
+    m_scroll.scroll_to(next_offset);
     rebuild_scene();
     note_input(now, true);
 }

@@ -124,6 +124,7 @@ class Exhibit final : public render::ScreenLayer {
     ui::KineticScroll m_scroll;
     std::optional<ui::ZoomPan> m_zoom;
     bool m_dragging_page = false;
+    double m_page_offset = 0.0;  // where the page under an open picture or chooser was scrolled to
     FilmControl m_films;
     std::optional<content::Picture> m_film;  // the board's film the visitor is watching
 

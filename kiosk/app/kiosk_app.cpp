@@ -81,7 +81,7 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
         ScreenConfig screen;
         screen.zone = options.zone.value_or("av");
         if (!package) {
-            screen.media_dir = options.data_dir / "media" / "av";
+            screen.media_dir = options.data_dir / "media" / screen.zone;
         }
         screen.sound = true;
         screens.push_back(screen);
