@@ -61,11 +61,16 @@ class BoundedQueue {
         return true;
     }
 
-    // A larger capacity takes effect at once and wakes a waiting producer.
+    // A larger capacity takes effect at once and wakes a waiting producer;
+    // an unchanged one wakes nobody (a producer woken for nothing can take
+    // the CPU from the consumer at the moment it is busiest).
     void set_capacity(std::size_t capacity) {
         std::lock_guard lock(m_mutex);
+        const bool larger = capacity > m_capacity;
         m_capacity = capacity;
-        m_not_full.notify_all();
+        if (larger) {
+            m_not_full.notify_all();
+        }
     }
 
     void abort() {
