@@ -2,7 +2,13 @@
 // player opens them, and its texts measured against the screen's boxes.
 #include "content/package_check.h"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "content/media_probe.h"
 #include "package_reader.h"
@@ -29,23 +35,62 @@ class FileCheck {
     }
 
     void check(const FileUse& use) {
-        std::error_code error;
-        const std::filesystem::file_status status = std::filesystem::status(use.path, error);
-        if (status.type() == std::filesystem::file_type::not_found) {
-            m_reading.report(use.pointer, "missing file " + in_quotes(use.written));
-        } else if (error) {
-            m_reading.report(use.pointer, "cannot read " + in_quotes(use.written) + ": " + error.message());
-        } else if (!std::filesystem::is_regular_file(status)) {
-            m_reading.report(use.pointer, in_quotes(use.written) + " is not a file");
-        } else if (leaves_package(use.path)) {
-            m_reading.report(use.pointer,
-                             in_quotes(use.written) + " leads outside the package (a symbolic link)");
+        if (std::optional<std::string> problem = placement_problem(use)) {
+            m_reading.report(use.pointer, *problem);
         } else if (m_options.probe_media) {
             check_media(use);
         }
     }
 
+    // Probes every distinct file of `uses` on up to `threads` threads at once:
+    // the probes are independent and take most of a check. check() then
+    // finds each file's facts already there.
+    void probe_ahead(const std::vector<FileUse>& uses, int threads) {
+        std::vector<std::filesystem::path> files;
+        for (const FileUse& use : uses) {
+            if (!placement_problem(use) && std::find(files.begin(), files.end(), use.path) == files.end()) {
+                files.push_back(use.path);
+            }
+        }
+        std::vector<std::optional<tl::expected<MediaFacts, MediaError>>> facts(files.size());
+        std::atomic<std::size_t> next{0};
+        {
+            std::vector<std::jthread> workers;
+            const auto count =
+                std::min<std::size_t>(static_cast<std::size_t>(std::max(1, threads)), files.size());
+            for (std::size_t worker = 0; worker < count; ++worker) {
+                workers.emplace_back([&] {
+                    for (std::size_t index = next++; index < files.size(); index = next++) {
+                        facts[index] = probe_media(files[index]);
+                    }
+                });
+            }
+        }
+        for (std::size_t index = 0; index < files.size(); ++index) {
+            m_probed.emplace(files[index], std::move(*facts[index]));
+        }
+    }
+
   private:
+    // Why `use` is not a readable file inside the package; nothing when it is.
+    std::optional<std::string> placement_problem(const FileUse& use) const {
+        std::error_code error;
+        const std::filesystem::file_status status = std::filesystem::status(use.path, error);
+        if (status.type() == std::filesystem::file_type::not_found) {
+            return "missing file " + in_quotes(use.written);
+        }
+        if (error) {
+            return "cannot read " + in_quotes(use.written) + ": " + error.message();
+        }
+        if (!std::filesystem::is_regular_file(status)) {
+            return in_quotes(use.written) + " is not a file";
+        }
+        if (leaves_package(use.path)) {
+            return in_quotes(use.written) + " leads outside the package (a symbolic link)";
+        }
+        return std::nullopt;
+    }
+
     // The manifest's paths cannot leave the package, but a link inside it can.
     bool leaves_package(const std::filesystem::path& file) const {
         std::error_code error;
@@ -119,6 +164,9 @@ void check_reading(ManifestReading& reading, const CheckOptions& options) {
         return;  // no manifest to take files and texts from
     }
     FileCheck files(reading, options);
+    if (options.probe_media && options.probe_threads > 1) {
+        files.probe_ahead(reading.files, options.probe_threads);
+    }
     for (const FileUse& use : reading.files) {
         files.check(use);
     }

@@ -77,9 +77,10 @@ double milliseconds(SteadyTime from, SteadyTime to) {
 
 }  // namespace
 
-Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
-                 render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
-                 const playback::Clock& clock, SteadyTime started_at, FilmControl films)
+Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id,
+                 render::SdlScreen& screen, render::TextEngine& fonts, double pixels_per_mm,
+                 std::chrono::milliseconds idle_timeout, const playback::Clock& clock, SteadyTime started_at,
+                 FilmControl films)
     : m_package(std::move(package)),
       m_zone(m_package->zone(zone_id)),
       m_zone_id(std::move(zone_id)),
@@ -119,9 +120,13 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
     m_pictures->decode_ahead(pictures_of(*m_zone));
 }
 
-Exhibit::~Exhibit() { m_screen.set_layer(nullptr); }
+Exhibit::~Exhibit() {
+    m_screen.set_layer(nullptr);
+}
 
-double Exhibit::seconds(SteadyTime time) const { return Seconds(time - m_started_at).count(); }
+double Exhibit::seconds(SteadyTime time) const {
+    return Seconds(time - m_started_at).count();
+}
 
 void Exhibit::rebuild_scene() {
     const ui::ExhibitView& view = m_navigator->view();
@@ -138,7 +143,8 @@ void Exhibit::rebuild_scene() {
         if (m_zoom) {
             const ui::PictureRect rect = m_zoom->rect();
             zoomed = ui::Rect{static_cast<int>(std::lround(rect.x)), static_cast<int>(std::lround(rect.y)),
-                              static_cast<int>(std::lround(rect.width)), static_cast<int>(std::lround(rect.height))};
+                              static_cast<int>(std::lround(rect.width)),
+                              static_cast<int>(std::lround(rect.height))};
         }
     } else {
         m_zoom.reset();
@@ -185,12 +191,13 @@ bool Exhibit::prepare_ahead() {
     const bool moved = ahead.apply(m_onward.back());
     m_onward.pop_back();
     const ui::ExhibitView& view = ahead.view();
-    if (!moved || view.view == ui::View::picture || view.view == ui::View::filter_chooser || warm_scene(view)) {
+    if (!moved || view.view == ui::View::picture || view.view == ui::View::filter_chooser ||
+        warm_scene(view)) {
         return true;
     }
     const ui::Theme theme = ui::Theme::make(m_metrics, view.large_text, m_zone_id);
-    m_warm_scenes.push_front(
-        WarmScene{view, ui::lay_out(ui::LayoutInput{*m_package, ahead, theme, m_fonts, *m_pictures, std::nullopt})});
+    m_warm_scenes.push_front(WarmScene{
+        view, ui::lay_out(ui::LayoutInput{*m_package, ahead, theme, m_fonts, *m_pictures, std::nullopt})});
     if (m_warm_scenes.size() > kWarmScenes) {
         m_warm_scenes.pop_back();
     }
@@ -256,7 +263,8 @@ void Exhibit::apply(const ui::Action& action, SteadyTime now) {
         return;
     }
     const ui::ExhibitView& view = m_navigator->view();
-    const bool new_board = view.view == ui::View::board && (before != ui::View::board || view.board != board_before);
+    const bool new_board =
+        view.view == ui::View::board && (before != ui::View::board || view.board != board_before);
     if (new_board) {
         m_waiting_for_board = true;
     }
@@ -267,7 +275,9 @@ void Exhibit::apply(const ui::Action& action, SteadyTime now) {
     // size stays about where the visitor was reading, and so does the page
     // under a picture or the chooser when they close. (Before the page is
     // prepared, which makes what shows at this offset.)
-    const auto is_overlay = [](ui::View v) { return v == ui::View::picture || v == ui::View::filter_chooser; };
+    const auto is_overlay = [](ui::View v) {
+        return v == ui::View::picture || v == ui::View::filter_chooser;
+    };
     if (is_overlay(view.view) && !is_overlay(before)) {
         m_page_offset = offset;
     }
@@ -280,7 +290,8 @@ void Exhibit::apply(const ui::Action& action, SteadyTime now) {
     note_input(now, true);
 }
 
-void Exhibit::on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y, SteadyTime now) {
+void Exhibit::on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y,
+                         SteadyTime now) {
     m_last_input = now;
     const auto gestures = m_gestures.feed(ui::PointerEvent{kind, pointer, x, y, seconds(now)});
     for (const ui::Gesture& gesture : gestures) {
@@ -341,8 +352,9 @@ void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
         case ui::Gesture::Kind::swipe:
             if (view == ui::View::board && (gesture.direction == ui::SwipeDirection::left ||
                                             gesture.direction == ui::SwipeDirection::right)) {
-                apply(ui::Action{gesture.direction == ui::SwipeDirection::left ? ui::Action::Kind::next_board
-                                                                                : ui::Action::Kind::previous_board},
+                apply(ui::Action{gesture.direction == ui::SwipeDirection::left
+                                     ? ui::Action::Kind::next_board
+                                     : ui::Action::Kind::previous_board},
                       now);
             }
             break;
@@ -380,8 +392,8 @@ void Exhibit::on_key(const std::string& name, SteadyTime now) {
         apply(ui::Action{ui::Action::Kind::next_board}, now);
     } else if (name == "Up" || name == "Down" || name == "PageUp" || name == "PageDown") {
         const double page = m_scene.scroll ? m_scene.scroll->viewport.h * 0.9 : 0.0;
-        const double by = name == "Up" ? -kKeyScrollPixels
-                          : name == "Down" ? kKeyScrollPixels
+        const double by = name == "Up"       ? -kKeyScrollPixels
+                          : name == "Down"   ? kKeyScrollPixels
                           : name == "PageUp" ? -page
                                              : page;
         m_scroll.scroll_to(m_scroll.offset() + by);
@@ -447,7 +459,9 @@ SteadyTime Exhibit::next_wake() const {
     return SteadyTime::max();
 }
 
-void Exhibit::draw_now() { m_screen.redraw(); }
+void Exhibit::draw_now() {
+    m_screen.redraw();
+}
 
 void Exhibit::flush() {
     if (m_dirty) {
@@ -471,7 +485,9 @@ void Exhibit::draw_under(SDL_Renderer*) {
     m_painter->paint_under(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
 }
 
-void Exhibit::draw_over(SDL_Renderer*) { m_painter->paint_over(m_scene); }
+void Exhibit::draw_over(SDL_Renderer*) {
+    m_painter->paint_over(m_scene);
+}
 
 void Exhibit::presented() {
     const SteadyTime now = m_clock.now();

@@ -55,7 +55,8 @@ class Exhibit final : public render::ScreenLayer {
     ~Exhibit() override;
 
     // Input, in this screen's pixels, seen at `now`.
-    void on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y, playback::SteadyTime now);
+    void on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y,
+                    playback::SteadyTime now);
     void on_key(const std::string& name, playback::SteadyTime now);
 
     // Moves scrolling on, returns to the attract loop when idle, and draws a
@@ -119,7 +120,7 @@ class Exhibit final : public render::ScreenLayer {
     };
     std::list<WarmScene> m_warm_scenes;
     std::unique_ptr<render::ScenePainter> m_warm_painter;  // works on m_warm_scenes.front()
-    std::vector<ui::Action> m_onward;                       // still to lay out ahead, the next last
+    std::vector<ui::Action> m_onward;                      // still to lay out ahead, the next last
     ui::GestureRecognizer m_gestures;
     ui::KineticScroll m_scroll;
     std::optional<ui::ZoomPan> m_zoom;

@@ -116,7 +116,8 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
 
 // The content package: --content, the config's content_dir, or
 // <data-dir>/content when it holds one.
-std::optional<std::filesystem::path> content_directory(const KioskOptions& options, const KioskConfig& config) {
+std::optional<std::filesystem::path> content_directory(const KioskOptions& options,
+                                                       const KioskConfig& config) {
     if (options.content) {
         return options.content;
     }
@@ -269,13 +270,13 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     if (content_source && options.play.empty()) {
         std::vector<ExhibitScreen> exhibit_screens;
         for (std::size_t index = 0; index < screens.size(); ++index) {
-            exhibit_screens.push_back(
-                ExhibitScreen{screens[index].output.get(), screen_configs[index].zone, screens[index].player.get()});
+            exhibit_screens.push_back(ExhibitScreen{screens[index].output.get(), screen_configs[index].zone,
+                                                    screens[index].player.get()});
         }
         const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
-        exhibits = std::make_unique<TouchExhibits>(
-            *content_source, exhibit_screens, config.pixels_per_mm,
-            std::chrono::milliseconds(std::lround(idle * 1000)), clock, started_at);
+        exhibits = std::make_unique<TouchExhibits>(*content_source, exhibit_screens, config.pixels_per_mm,
+                                                   std::chrono::milliseconds(std::lround(idle * 1000)), clock,
+                                                   started_at);
     }
     if (script) {
         if (!exhibits || exhibits->empty()) {
@@ -336,7 +337,8 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         }
         if (!options.headless && exhibits) {
             // A visitor's touch wakes the loop at once.
-            const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(wake - clock.now()).count();
+            const auto wait =
+                std::chrono::duration_cast<std::chrono::milliseconds>(wake - clock.now()).count();
             if (wait > 0) {
                 SDL_WaitEventTimeout(nullptr, static_cast<int>(std::min<long long>(wait, kMaxSleep.count())));
             }

@@ -36,8 +36,8 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     KioskConfig config;
     // A misspelt key would otherwise fall back to its default without a word.
     static const std::vector<std::string_view> kTopLevelKeys{
-        "image_seconds", "decoder_threads", "hardware_decoding", "log_level", "time_zone",
-        "audio_device",  "screen",          "content_dir", "idle_timeout", "pixels_per_mm"};
+        "image_seconds", "decoder_threads", "hardware_decoding", "log_level",    "time_zone",
+        "audio_device",  "screen",          "content_dir",       "idle_timeout", "pixels_per_mm"};
     static const std::vector<std::string_view> kScreenKeys{"zone", "display", "sound", "media", "media_dir"};
     auto check_keys = [&](const toml::table& keys,
                           const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {

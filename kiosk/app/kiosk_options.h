@@ -25,9 +25,9 @@ struct KioskOptions {
     std::optional<double> run_for;
     // Touch exhibits.
     std::optional<std::filesystem::path> content;       // --content: the package directory
-    std::optional<std::string> zone;                     // --zone: the (first) screen's zone
+    std::optional<std::string> zone;                    // --zone: the (first) screen's zone
     std::optional<std::filesystem::path> input_script;  // --input-script: scripted touches and keys
-    std::optional<double> idle_timeout;                  // --idle-timeout: seconds before the attract loop
+    std::optional<double> idle_timeout;                 // --idle-timeout: seconds before the attract loop
 };
 
 struct UsageError {

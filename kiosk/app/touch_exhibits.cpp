@@ -1,12 +1,9 @@
 #include "touch_exhibits.h"
 
 #include <algorithm>
-#include <atomic>
 #include <thread>
 
 #include <spdlog/spdlog.h>
-
-#include "content/media_probe.h"
 
 namespace kiosk::app {
 namespace {
@@ -18,7 +15,7 @@ constexpr auto kContentLookInterval = std::chrono::seconds(2);
 // The touch device id of scripted fingers (SDL only passes it through).
 constexpr SDL_TouchID kScriptTouch = 1;
 // Most threads probing a package's pictures and films at once.
-constexpr std::size_t kMaxProbeThreads = 4;
+constexpr unsigned kMaxProbeThreads = 4;
 
 content::CheckOptions kiosk_check_options() {
     content::CheckOptions options;
@@ -26,88 +23,15 @@ content::CheckOptions kiosk_check_options() {
     // kiosk checks everything that could stop a screen: files, pictures, films.
     options.text_fit = nullptr;
     options.probe_media = true;
+    // At start nothing plays yet, and probing is most of the wait for the
+    // home screen: every processor takes part.
+    options.probe_threads =
+        static_cast<int>(std::clamp<unsigned>(std::thread::hardware_concurrency(), 1, kMaxProbeThreads));
     return options;
 }
 
-enum class MediaRole { picture, film, programme };
-
-// Whether the package's every picture and film passes the media rules of
-// content::check_package: it decodes; a picture is a still and a film is not.
-// The probes are independent and take most of a start, so they run on every
-// processor at once.
-bool media_pass(const content::Package& package) {
-    std::vector<std::pair<std::filesystem::path, MediaRole>> uses;
-    for (const content::Zone& zone : package.zones) {
-        for (const auto& film : zone.programme) {
-            uses.emplace_back(film, MediaRole::programme);
-        }
-        for (const content::Section& section : zone.sections) {
-            for (const content::Board& board : section.boards) {
-                for (const content::Picture& picture : board.images) {
-                    uses.emplace_back(picture.file, MediaRole::picture);
-                }
-                if (board.video) {
-                    uses.emplace_back(board.video->file, MediaRole::film);
-                }
-            }
-        }
-        for (const content::Model& model : zone.models) {
-            uses.emplace_back(model.picture, MediaRole::picture);
-        }
-    }
-    std::vector<std::filesystem::path> files;
-    for (const auto& use : uses) {
-        if (std::find(files.begin(), files.end(), use.first) == files.end()) {
-            files.push_back(use.first);
-        }
-    }
-    std::vector<std::optional<content::MediaFacts>> facts(files.size());
-    std::atomic<std::size_t> next{0};
-    {
-        const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxProbeThreads);
-        std::vector<std::jthread> threads;
-        for (std::size_t worker = 0; worker < std::min(workers, files.size()); ++worker) {
-            threads.emplace_back([&] {
-                for (std::size_t index = next++; index < files.size(); index = next++) {
-                    if (auto probed = content::probe_media(files[index])) {
-                        facts[index] = std::move(*probed);
-                    }
-                }
-            });
-        }
-    }
-    return std::all_of(uses.begin(), uses.end(), [&](const auto& use) {
-        const auto& probed = facts[static_cast<std::size_t>(
-            std::find(files.begin(), files.end(), use.first) - files.begin())];
-        switch (use.second) {
-            case MediaRole::picture:
-                return probed && probed->is_still;
-            case MediaRole::film:
-                return probed && !probed->is_still;
-            case MediaRole::programme:
-                return probed.has_value();
-        }
-        return false;
-    });
-}
-
-// The package in `directory` when it passes the kiosk's check, as fast as
-// the machine allows (at start, when nothing plays yet): the manifest and the
-// files' presence first, then the media on every processor. A package refused
-// on the way is checked again the usual, sequential way, which lists every
-// problem with its place.
-tl::expected<content::Package, std::vector<content::PackageProblem>> load_checked(
-    const std::filesystem::path& directory) {
-    content::CheckOptions files_only = kiosk_check_options();
-    files_only.probe_media = false;
-    auto loaded = content::load_checked_package(directory, files_only);
-    if (loaded && media_pass(*loaded)) {
-        return loaded;
-    }
-    return content::load_checked_package(directory, kiosk_check_options());
-}
-
-void log_problems(const std::filesystem::path& directory, const std::vector<content::PackageProblem>& problems) {
+void log_problems(const std::filesystem::path& directory,
+                  const std::vector<content::PackageProblem>& problems) {
     spdlog::error("content package {} refused: {} problem{}", directory.string(), problems.size(),
                   problems.size() == 1 ? "" : "s");
     for (const content::PackageProblem& problem : problems) {
@@ -128,7 +52,7 @@ std::optional<std::filesystem::file_time_type> manifest_time(const std::filesyst
 
 ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std::move(directory)) {
     m_manifest_time = manifest_time(m_directory);
-    auto loaded = load_checked(m_directory);
+    auto loaded = content::load_checked_package(m_directory, kiosk_check_options());
     if (loaded) {
         m_package = std::make_shared<const content::Package>(std::move(*loaded));
         spdlog::info("content package {} version {} ({} zones)", m_package->id, m_package->version,
@@ -169,7 +93,10 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     // Probing every picture and film takes a while; the screens go on meanwhile.
     // (One probe at a time: the films on screen keep the other processor.)
     m_checking = std::async(std::launch::async, [directory = m_directory] {
-        return content::load_checked_package(directory, kiosk_check_options());
+        // The films play on meanwhile: one file at a time leaves them the processors.
+        content::CheckOptions options = kiosk_check_options();
+        options.probe_threads = 1;
+        return content::load_checked_package(directory, options);
     });
     return nullptr;
 }
@@ -204,14 +131,15 @@ TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScr
             films.play = [player, zone = screen.zone](const std::filesystem::path& film, SteadyTime now) {
                 content::Playlist playlist{zone + " board film", {content::PlaylistItem{film, {}, {}}}};
                 player->change_programme(
-                    playback::ProgrammeChange{playback::ScreenProgramme{playlist, 1, 1.0, std::nullopt}, now, true},
+                    playback::ProgrammeChange{playback::ScreenProgramme{playlist, 1, 1.0, std::nullopt}, now,
+                                              true},
                     now);
             };
             films.stop = [player](SteadyTime now) { player->end_interrupt(now); };
         }
-        m_exhibits.push_back(std::make_unique<Exhibit>(source.package(), screen.zone, *screen.screen, *m_fonts,
-                                                       pixels_per_mm, idle_timeout, clock, started_at,
-                                                       std::move(films)));
+        m_exhibits.push_back(std::make_unique<Exhibit>(source.package(), screen.zone, *screen.screen,
+                                                       *m_fonts, pixels_per_mm, idle_timeout, clock,
+                                                       started_at, std::move(films)));
         m_screens.push_back(screen.screen);
     }
 }
@@ -264,8 +192,8 @@ bool TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
                 return false;
             }
             if (Exhibit* exhibit = exhibit_for_window(event.button.windowID)) {
-                exhibit->on_pointer(event.type == SDL_MOUSEBUTTONDOWN ? Kind::down : Kind::up, ui::kMousePointer,
-                                    event.button.x, event.button.y, now);
+                exhibit->on_pointer(event.type == SDL_MOUSEBUTTONDOWN ? Kind::down : Kind::up,
+                                    ui::kMousePointer, event.button.x, event.button.y, now);
             }
             return false;
         case SDL_MOUSEMOTION:
@@ -346,8 +274,8 @@ bool TouchExhibits::step(SteadyTime now) {
                 // happens, as a panel would deliver it: a loop that wakes late
                 // (busy with a film frame, say) counts against the latency,
                 // and gestures come out the same however late it wakes.
-                drain_events(m_started_at +
-                             std::chrono::duration_cast<SteadyTime::duration>(playback::to_duration(action.time)));
+                drain_events(m_started_at + std::chrono::duration_cast<SteadyTime::duration>(
+                                                playback::to_duration(action.time)));
             }
         }
     }
@@ -390,6 +318,8 @@ std::vector<const ExhibitFigures*> TouchExhibits::figures() const {
     return figures;
 }
 
-bool TouchExhibits::script_finished() const { return m_script && m_script->finished(); }
+bool TouchExhibits::script_finished() const {
+    return m_script && m_script->finished();
+}
 
 }  // namespace kiosk::app

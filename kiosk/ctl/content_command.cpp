@@ -1,8 +1,10 @@
 #include "content_command.h"
 
+#include <algorithm>
 #include <charconv>
 #include <iostream>
 #include <set>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -122,7 +124,8 @@ class ScreenTextFit final : public content::TextFit {
 }  // namespace
 
 // Without a CJK font texts go unmeasured, and the summary says so.
-std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& /*context*/, const TextFitScreens& screens) {
+std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& /*context*/,
+                                                const TextFitScreens& screens) {
     const auto files = render::find_cjk_font_files();
     if (!files) {
         std::cerr << "kioskctl: no CJK font installed (fonts-noto-cjk): texts are not measured\n";
@@ -187,6 +190,7 @@ int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ost
     av_log_set_level(AV_LOG_QUIET);  // each file's reason is reported once, in the problem
     content::CheckOptions options;
     options.text_fit = text_fit.get();
+    options.probe_threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     const auto package = content::load_checked_package(m_directory, options);
     const std::vector<content::PackageProblem> problems =
         package ? std::vector<content::PackageProblem>{} : package.error();

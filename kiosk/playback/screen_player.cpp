@@ -130,8 +130,9 @@ void ScreenPlayer::end_interrupt(SteadyTime now) {
     // join is prepared and timed the same way.
     PlaylistCursor cursor = suspended.cursor;
     cursor.restart_at(suspended.cut_index);
-    m_pending = std::make_unique<PendingChange>(PendingChange{
-        ProgrammeChange{std::move(suspended.programme), now, false}, cursor, ++m_last_generation, nullptr, false});
+    m_pending = std::make_unique<PendingChange>(
+        PendingChange{ProgrammeChange{std::move(suspended.programme), now, false}, cursor,
+                      ++m_last_generation, nullptr, false});
     request_incoming_item();
     if (m_current && m_clock.started()) {
         m_current->cut_at = std::max(0.0, m_clock.seconds_at(now) - m_current->start);

@@ -158,8 +158,8 @@ class ScreenPlayer {
     };
     std::optional<ShownPicture> m_last_shown;
     std::unique_ptr<PendingChange> m_pending;  // waiting for its time
-    std::optional<Suspended> m_suspended;  // the programme an interrupt cut in on
-    std::string m_interrupt_name;          // the playlist of the latest interrupt, for end_interrupt()
+    std::optional<Suspended> m_suspended;      // the programme an interrupt cut in on
+    std::string m_interrupt_name;              // the playlist of the latest interrupt, for end_interrupt()
     SteadyTime m_next_wake{};
 };
 

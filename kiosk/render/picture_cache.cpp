@@ -67,7 +67,8 @@ class PictureDecoder {
         {
             std::lock_guard lock(m_mutex);
             for (std::string& file : files) {
-                if (file != m_working && std::find(m_pending.begin(), m_pending.end(), file) == m_pending.end()) {
+                if (file != m_working &&
+                    std::find(m_pending.begin(), m_pending.end(), file) == m_pending.end()) {
                     m_pending.push_back(std::move(file));
                 }
             }
@@ -87,7 +88,8 @@ class PictureDecoder {
         std::unique_lock lock(m_mutex);
         m_done.wait(lock, [&] { return m_working != file; });
         std::vector<Decoded> result = std::exchange(m_finished, {});
-        const bool ready = std::any_of(result.begin(), result.end(), [&](const Decoded& d) { return d.file == file; });
+        const bool ready =
+            std::any_of(result.begin(), result.end(), [&](const Decoded& d) { return d.file == file; });
         if (!ready) {
             m_pending.erase(std::remove(m_pending.begin(), m_pending.end(), file), m_pending.end());
             lock.unlock();
@@ -132,11 +134,16 @@ class PictureDecoder {
 };
 
 PictureCache::PictureCache(SDL_Renderer* renderer, std::size_t budget_bytes)
-    : m_renderer(renderer), m_budget(budget_bytes), m_decoder(std::make_unique<PictureDecoder>()) {}
+    : m_renderer(renderer), m_budget(budget_bytes) {
+    // SDL_image sets a format's loader up on its first use; done here, on
+    // the main thread, the worker's loads only read that state.
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    m_decoder = std::make_unique<PictureDecoder>();
+}
 
 PictureCache::~PictureCache() = default;
 
-void PictureCache::keep(const std::string& key, SurfacePtr decoded, bool opaque) const {
+void PictureCache::keep(const std::string& key, SurfacePtr decoded, bool opaque, bool ahead) const {
     if (!decoded) {
         m_sizes[key] = std::nullopt;
         return;
@@ -145,10 +152,13 @@ void PictureCache::keep(const std::string& key, SurfacePtr decoded, bool opaque)
         m_opaque.insert(key);
     }
     m_sizes[key] = ui::PictureSize{decoded->w, decoded->h};
-    if (m_sources.contains(key)) {
+    const std::size_t bytes = static_cast<std::size_t>(decoded->pitch) * static_cast<std::size_t>(decoded->h);
+    // A picture decoded ahead makes no room for itself: the ones asked for
+    // first (the section pages' thumbnails) stay, later ones keep their size
+    // only and are decoded again when drawn.
+    if (m_sources.contains(key) || (ahead && m_source_bytes + bytes > m_budget / 2)) {
         return;
     }
-    const std::size_t bytes = static_cast<std::size_t>(decoded->pitch) * static_cast<std::size_t>(decoded->h);
     m_source_ages.push_front(key);
     m_sources.emplace(key, Source{std::move(decoded), bytes, m_source_ages.begin()});
     m_source_bytes += bytes;
@@ -166,7 +176,7 @@ void PictureCache::collect() const {
         if (!decoded.surface) {
             spdlog::warn("cannot read picture {}: {}", decoded.file, decoded.error);
         }
-        keep(decoded.file, std::move(decoded.surface), decoded.opaque);
+        keep(decoded.file, std::move(decoded.surface), decoded.opaque, true);
     }
 }
 
@@ -192,7 +202,7 @@ SDL_Surface* PictureCache::source(const std::string& key) const {
         if (!decoded.surface) {
             spdlog::warn("cannot read picture {}: {}", decoded.file, decoded.error);
         }
-        keep(decoded.file, std::move(decoded.surface), decoded.opaque);
+        keep(decoded.file, std::move(decoded.surface), decoded.opaque, decoded.file != key);
     }
     const auto found = m_sources.find(key);
     return found == m_sources.end() ? nullptr : found->second.surface.get();
@@ -206,10 +216,6 @@ std::optional<ui::PictureSize> PictureCache::size_of(const std::filesystem::path
     }
     source(key);
     return m_sizes[key];
-}
-
-bool PictureCache::has_texture(const std::filesystem::path& file, int width, int height) const {
-    return m_textures.contains(std::make_tuple(file.string(), width, height));
 }
 
 SDL_Texture* PictureCache::texture(const std::filesystem::path& file, int width, int height) {

@@ -40,8 +40,6 @@ class PictureCache final : public ui::PictureSizes {
 
     // The picture scaled to exactly width x height; null when it cannot be read.
     SDL_Texture* texture(const std::filesystem::path& file, int width, int height);
-    // Whether texture(file, width, height) is made already (drawing it costs a copy only).
-    bool has_texture(const std::filesystem::path& file, int width, int height) const;
 
     // Has the worker decode `files`, in this order, after what it was asked
     // before; files decoded or asked for already are skipped.
@@ -67,7 +65,9 @@ class PictureCache final : public ui::PictureSizes {
     };
 
     SDL_Surface* source(const std::string& key) const;
-    void keep(const std::string& key, SurfacePtr decoded, bool opaque) const;
+    // Takes in a decoded picture (null: it does not decode); `ahead`: decoded
+    // before anyone asked for it.
+    void keep(const std::string& key, SurfacePtr decoded, bool opaque, bool ahead) const;
 
     SDL_Renderer* m_renderer;
     std::size_t m_budget;

@@ -7,14 +7,19 @@
 namespace kiosk::render {
 namespace {
 
-SDL_Color sdl(const ui::Colour& colour) { return SDL_Color{colour.r, colour.g, colour.b, colour.a}; }
+SDL_Color sdl(const ui::Colour& colour) {
+    return SDL_Color{colour.r, colour.g, colour.b, colour.a};
+}
 
-SDL_Rect sdl(const ui::Rect& rect) { return SDL_Rect{rect.x, rect.y, rect.w, rect.h}; }
+SDL_Rect sdl(const ui::Rect& rect) {
+    return SDL_Rect{rect.x, rect.y, rect.w, rect.h};
+}
 
 ui::Rect intersection(const ui::Rect& a, const ui::Rect& b) {
     const int x = std::max(a.x, b.x);
     const int y = std::max(a.y, b.y);
-    return {x, y, std::max(0, std::min(a.right(), b.right()) - x), std::max(0, std::min(a.bottom(), b.bottom()) - y)};
+    return {x, y, std::max(0, std::min(a.right(), b.right()) - x),
+            std::max(0, std::min(a.bottom(), b.bottom()) - y)};
 }
 
 // Rows of content an op that needs a texture covers: [top, bottom). A line of
@@ -43,71 +48,70 @@ ScenePainter::ScenePainter(SDL_Renderer* renderer, TextTextureCache& texts, Pict
     : m_renderer(renderer), m_texts(texts), m_pictures(pictures) {}
 
 void ScenePainter::paint(const ui::DrawOp& op, int dx, int dy, const ui::Rect* clip) {
-    std::visit(Overloaded{
-                   [&](const ui::FillOp& fill) {
-                       const ui::Rect rect{fill.rect.x + dx, fill.rect.y + dy, fill.rect.w, fill.rect.h};
-                       if (clip != nullptr && !rect.intersects(*clip)) {
-                           return;
-                       }
-                       SDL_SetRenderDrawBlendMode(m_renderer,
-                                                  fill.colour.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-                       SDL_SetRenderDrawColor(m_renderer, fill.colour.r, fill.colour.g, fill.colour.b,
-                                              fill.colour.a);
-                       const SDL_Rect area = sdl(rect);
-                       SDL_RenderFillRect(m_renderer, &area);
-                   },
-                   [&](const ui::OutlineOp& outline) {
-                       const ui::Rect rect{outline.rect.x + dx, outline.rect.y + dy, outline.rect.w,
-                                           outline.rect.h};
-                       if (clip != nullptr && !rect.intersects(*clip)) {
-                           return;
-                       }
-                       SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
-                       SDL_SetRenderDrawColor(m_renderer, outline.colour.r, outline.colour.g, outline.colour.b,
-                                              outline.colour.a);
-                       const int t = outline.thickness;
-                       const SDL_Rect sides[] = {{rect.x, rect.y, rect.w, t},
-                                                 {rect.x, rect.bottom() - t, rect.w, t},
-                                                 {rect.x, rect.y, t, rect.h},
-                                                 {rect.right() - t, rect.y, t, rect.h}};
-                       SDL_RenderFillRects(m_renderer, sides, 4);
-                   },
-                   [&](const ui::TextOp& text) {
-                       // Text out of sight is not looked up: it may not be rendered yet.
-                       const auto span = vertical_span(op);
-                       if (clip != nullptr && (span->first + dy >= clip->bottom() || span->second + dy <= clip->y)) {
-                           return;
-                       }
-                       SDL_Texture* texture = m_texts.get(text.text, text.style, sdl(text.colour));
-                       if (texture == nullptr) {
-                           return;
-                       }
-                       int width = 0;
-                       int height = 0;
-                       SDL_QueryTexture(texture, nullptr, nullptr, &width, &height);
-                       const ui::Rect rect{text.x + dx, text.y + dy, width, height};
-                       if (clip != nullptr && !rect.intersects(*clip)) {
-                           return;
-                       }
-                       const SDL_Rect place = sdl(rect);
-                       SDL_RenderCopy(m_renderer, texture, nullptr, &place);
-                   },
-                   [&](const ui::PictureOp& picture) {
-                       const ui::Rect rect{picture.rect.x + dx, picture.rect.y + dy, picture.rect.w,
-                                           picture.rect.h};
-                       if (clip != nullptr && !rect.intersects(*clip)) {
-                           return;
-                       }
-                       SDL_Texture* texture = m_pictures.texture(picture.file, rect.w, rect.h);
-                       if (texture == nullptr) {
-                           return;
-                       }
-                       const SDL_Rect place = sdl(rect);
-                       SDL_RenderCopy(m_renderer, texture, nullptr, &place);
-                   },
-                   [&](const ui::FilmOp&) {},  // the screen draws the film itself
-               },
-               op);
+    std::visit(
+        Overloaded{
+            [&](const ui::FillOp& fill) {
+                const ui::Rect rect{fill.rect.x + dx, fill.rect.y + dy, fill.rect.w, fill.rect.h};
+                if (clip != nullptr && !rect.intersects(*clip)) {
+                    return;
+                }
+                SDL_SetRenderDrawBlendMode(m_renderer,
+                                           fill.colour.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+                SDL_SetRenderDrawColor(m_renderer, fill.colour.r, fill.colour.g, fill.colour.b,
+                                       fill.colour.a);
+                const SDL_Rect area = sdl(rect);
+                SDL_RenderFillRect(m_renderer, &area);
+            },
+            [&](const ui::OutlineOp& outline) {
+                const ui::Rect rect{outline.rect.x + dx, outline.rect.y + dy, outline.rect.w, outline.rect.h};
+                if (clip != nullptr && !rect.intersects(*clip)) {
+                    return;
+                }
+                SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+                SDL_SetRenderDrawColor(m_renderer, outline.colour.r, outline.colour.g, outline.colour.b,
+                                       outline.colour.a);
+                const int t = outline.thickness;
+                const SDL_Rect sides[] = {{rect.x, rect.y, rect.w, t},
+                                          {rect.x, rect.bottom() - t, rect.w, t},
+                                          {rect.x, rect.y, t, rect.h},
+                                          {rect.right() - t, rect.y, t, rect.h}};
+                SDL_RenderFillRects(m_renderer, sides, 4);
+            },
+            [&](const ui::TextOp& text) {
+                // Text out of sight is not looked up: it may not be rendered yet.
+                const auto span = vertical_span(op);
+                if (clip != nullptr && (span->first + dy >= clip->bottom() || span->second + dy <= clip->y)) {
+                    return;
+                }
+                SDL_Texture* texture = m_texts.get(text.text, text.style, sdl(text.colour));
+                if (texture == nullptr) {
+                    return;
+                }
+                int width = 0;
+                int height = 0;
+                SDL_QueryTexture(texture, nullptr, nullptr, &width, &height);
+                const ui::Rect rect{text.x + dx, text.y + dy, width, height};
+                if (clip != nullptr && !rect.intersects(*clip)) {
+                    return;
+                }
+                const SDL_Rect place = sdl(rect);
+                SDL_RenderCopy(m_renderer, texture, nullptr, &place);
+            },
+            [&](const ui::PictureOp& picture) {
+                const ui::Rect rect{picture.rect.x + dx, picture.rect.y + dy, picture.rect.w, picture.rect.h};
+                if (clip != nullptr && !rect.intersects(*clip)) {
+                    return;
+                }
+                SDL_Texture* texture = m_pictures.texture(picture.file, rect.w, rect.h);
+                if (texture == nullptr) {
+                    return;
+                }
+                const SDL_Rect place = sdl(rect);
+                SDL_RenderCopy(m_renderer, texture, nullptr, &place);
+            },
+            [&](const ui::FilmOp&) {},  // the screen draws the film itself
+        },
+        op);
 }
 
 std::optional<ui::Rect> ScenePainter::outer_clip() const {
@@ -199,7 +203,8 @@ void ScenePainter::prepare(const ui::Scene& scene, int scroll_offset, Prepare ho
             }
         }
     }
-    std::stable_sort(later.begin(), later.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::stable_sort(later.begin(), later.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [distance, op] : later) {
         m_unprepared.push_back(op);
     }

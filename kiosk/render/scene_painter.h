@@ -1,8 +1,9 @@
 #pragma once
 // Draws an exhibit Scene with an SDL renderer: fills, outlines, cached text
 // and pictures, the scrolling part shifted and clipped. Lays nothing out and
-// renders no text twice: a frame is copies of textures made earlier.
-// Main thread only.
+// renders no text twice: a frame is copies of textures made earlier by
+// prepare() and prepare_next() (a part scrolled into view before they got to
+// it is made on the spot). Main thread only.
 
 #include <SDL.h>
 

@@ -135,7 +135,8 @@ SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
     SDL_RendererInfo info{};
     // The software renderer draws into a surface that keeps the last frame;
     // after a present, other renderers' back buffers hold nothing certain.
-    m_keeps_frame = SDL_GetRendererInfo(m_renderer.get(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    m_keeps_frame =
+        SDL_GetRendererInfo(m_renderer.get(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
     SDL_RenderClear(m_renderer.get());
     SDL_RenderPresent(m_renderer.get());
@@ -216,7 +217,8 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
             return;  // the film plays on unseen behind a page
         }
     }
-    const bool full_screen = !area || (area->x == 0 && area->y == 0 && area->w == width() && area->h == height());
+    const bool full_screen =
+        !area || (area->x == 0 && area->y == 0 && area->w == width() && area->h == height());
     // Headless, a picture that maps onto the canvas pixel for pixel is
     // converted straight into it: the same SDL conversion the software
     // renderer would do, without its intermediate surface and copy.
@@ -341,17 +343,19 @@ void SdlScreen::draw_with_layer(std::optional<SDL_Rect> only) {
     if (area) {
         SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
         const bool picture = m_picture && !m_showing_slate;
-        const Placement placement = fit_picture(m_picture_width, m_picture_height, m_rotation, area->w, area->h);
-        const SDL_Rect destination{area->x + placement.x, area->y + placement.y, placement.width, placement.height};
+        const Placement placement =
+            fit_picture(m_picture_width, m_picture_height, m_rotation, area->w, area->h);
+        const SDL_Rect destination{area->x + placement.x, area->y + placement.y, placement.width,
+                                   placement.height};
         if (picture && m_rotation == 0) {
             // Black only where the picture leaves bars: filling the whole
             // area first would write every pixel twice.
-            const SDL_Rect bars[] = {{area->x, area->y, area->w, placement.y},
-                                     {area->x, destination.y + destination.h, area->w,
-                                      area->h - placement.y - placement.height},
-                                     {area->x, destination.y, placement.x, destination.h},
-                                     {destination.x + destination.w, destination.y,
-                                      area->w - placement.x - placement.width, destination.h}};
+            const SDL_Rect bars[] = {
+                {area->x, area->y, area->w, placement.y},
+                {area->x, destination.y + destination.h, area->w, area->h - placement.y - placement.height},
+                {area->x, destination.y, placement.x, destination.h},
+                {destination.x + destination.w, destination.y, area->w - placement.x - placement.width,
+                 destination.h}};
             fill_nonempty(renderer, bars);
         } else {
             SDL_RenderFillRect(renderer, &*area);
@@ -359,7 +363,8 @@ void SdlScreen::draw_with_layer(std::optional<SDL_Rect> only) {
         SDL_Rect clip = *area;
         if (picture && (!only || SDL_IntersectRect(&*area, &*only, &clip) == SDL_TRUE)) {
             SDL_RenderSetClipRect(renderer, &clip);
-            SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr, SDL_FLIP_NONE);
+            SDL_RenderCopyEx(renderer, m_picture.get(), nullptr, &destination, m_rotation, nullptr,
+                             SDL_FLIP_NONE);
             SDL_RenderSetClipRect(renderer, only ? &*only : nullptr);
         }
     }

@@ -20,7 +20,8 @@ std::string replace_number(const std::string& pattern, int number) {
 }
 
 // The rich text of a body, block after block; returns the new y.
-int add_body(ScrollArea& area, const content::RichText& body, int x, int y, int width, const LayoutInput& input) {
+int add_body(ScrollArea& area, const content::RichText& body, int x, int y, int width,
+             const LayoutInput& input) {
     const Theme& theme = input.theme;
     const int indent = theme.px(44);
     for (const content::TextBlock& block : body) {
@@ -31,14 +32,13 @@ int add_body(ScrollArea& area, const content::RichText& body, int x, int y, int 
                                 {x, y, width, theme.accent}, input.measure);
                 break;
             case content::TextBlock::Kind::paragraph:
-                y += place_text(area.ops, spans_of(block, theme.body, theme.body_bold), {x, y, width, theme.ink},
-                                input.measure);
+                y += place_text(area.ops, spans_of(block, theme.body, theme.body_bold),
+                                {x, y, width, theme.ink}, input.measure);
                 break;
             case content::TextBlock::Kind::bullet:
             case content::TextBlock::Kind::numbered: {
-                const std::string mark = block.kind == content::TextBlock::Kind::bullet
-                                             ? "•"
-                                             : std::to_string(block.number) + ".";
+                const std::string mark =
+                    block.kind == content::TextBlock::Kind::bullet ? "•" : std::to_string(block.number) + ".";
                 place_text(area.ops, mark, theme.body_bold, {x, y, indent, theme.accent}, input.measure);
                 y += place_text(area.ops, spans_of(block, theme.body, theme.body_bold),
                                 {x + indent, y, width - indent, theme.ink}, input.measure);
@@ -50,7 +50,8 @@ int add_body(ScrollArea& area, const content::RichText& body, int x, int y, int 
     return y;
 }
 
-int add_steps(ScrollArea& area, const content::Board& board, int x, int y, int width, const LayoutInput& input) {
+int add_steps(ScrollArea& area, const content::Board& board, int x, int y, int width,
+              const LayoutInput& input) {
     const Theme& theme = input.theme;
     const content::Language language = input.navigator.view().language;
     const int badge = theme.px(72);
@@ -61,7 +62,8 @@ int add_steps(ScrollArea& area, const content::Board& board, int x, int y, int w
         const int top = y;
         area.ops.push_back(FillOp{{x, y, badge, badge}, theme.accent});
         place_text(area.ops, std::to_string(number), theme.heading,
-                   {x, y + (badge - input.measure.line_height(theme.heading)) / 2, badge, theme.on_dark, Align::centre},
+                   {x, y + (badge - input.measure.line_height(theme.heading)) / 2, badge, theme.on_dark,
+                    Align::centre},
                    input.measure);
         y += place_text(area.ops, replace_number(words::step.in(language), number), theme.small,
                         {text_x, y, text_width, theme.ink_soft}, input.measure);
@@ -69,8 +71,8 @@ int add_steps(ScrollArea& area, const content::Board& board, int x, int y, int w
                         input.measure);
         if (step.detail) {
             y += theme.px(6);
-            y += place_text(area.ops, step.detail->in(language), theme.body, {text_x, y, text_width, theme.ink},
-                            input.measure);
+            y += place_text(area.ops, step.detail->in(language), theme.body,
+                            {text_x, y, text_width, theme.ink}, input.measure);
         }
         if (!step.bring.empty()) {
             y += theme.px(10);
@@ -79,13 +81,16 @@ int add_steps(ScrollArea& area, const content::Board& board, int x, int y, int w
             for (const content::Bilingual& item : step.bring) {
                 place_text(area.ops, "•", theme.body, {text_x, y, theme.px(36), theme.ink}, input.measure);
                 y += place_text(area.ops, item.in(language), theme.body,
-                                {text_x + theme.px(36), y, text_width - theme.px(36), theme.ink}, input.measure);
+                                {text_x + theme.px(36), y, text_width - theme.px(36), theme.ink},
+                                input.measure);
             }
         }
         if (step.where) {
             y += theme.px(10);
             y += place_text(area.ops,
-                            std::vector<StyledText>{{words::where_to_go.in(language) + (language == content::Language::zh ? "：" : ": "), theme.body_bold},
+                            std::vector<StyledText>{{words::where_to_go.in(language) +
+                                                         (language == content::Language::zh ? "：" : ": "),
+                                                     theme.body_bold},
                                                     {step.where->in(language), theme.body}},
                             {text_x, y, text_width, theme.ink}, input.measure);
         }
@@ -119,8 +124,8 @@ void lay_out_board(Scene& scene, const LayoutInput& input) {
         y += place_text(area.ops, words::question.in(language), theme.small, {0, y, column, theme.accent},
                         input.measure);
     }
-    y += place_text(area.ops, board->title.in(language), theme.page_title, {0, y, column, theme.ink, Align::left, 2},
-                    input.measure);
+    y += place_text(area.ops, board->title.in(language), theme.page_title,
+                    {0, y, column, theme.ink, Align::left, 2}, input.measure);
     if (!board->audiences.empty()) {
         std::string stages = words::for_whom.in(language);
         for (std::size_t index = 0; index < board->audiences.size(); ++index) {
@@ -182,13 +187,14 @@ void lay_out_board(Scene& scene, const LayoutInput& input) {
     }
     if (position >= 0 && position + 1 < count) {
         add_button(scene.over, scene.targets, {page.w - theme.gap - arrow, arrow_y, arrow, arrow}, "›",
-                   theme.page_title, theme.button_fill, theme.on_dark, Action{Action::Kind::next_board}, input);
+                   theme.page_title, theme.button_fill, theme.on_dark, Action{Action::Kind::next_board},
+                   input);
     }
     if (position >= 0) {
         const std::string where = std::to_string(position + 1) + " / " + std::to_string(count);
         place_text(scene.over, where, theme.small,
-                   {page.w - theme.gap - arrow - theme.px(40), page.bottom() - theme.px(48), arrow + theme.px(40),
-                    theme.ink_soft, Align::right, 1},
+                   {page.w - theme.gap - arrow - theme.px(40), page.bottom() - theme.px(48),
+                    arrow + theme.px(40), theme.ink_soft, Align::right, 1},
                    input.measure);
     }
 }

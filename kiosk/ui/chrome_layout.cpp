@@ -24,8 +24,8 @@ void add_sample_mark(std::vector<DrawOp>& ops, int right, int top, const LayoutI
     const int height = input.measure.line_height(theme.small) + theme.px(12);
     const Rect chip{right - width, top, width, height};
     ops.push_back(FillOp{chip, Colour{255, 214, 90}});
-    place_text(ops, label, theme.small, {chip.x, chip.y + theme.px(6), chip.w, Colour{60, 40, 0}, Align::centre},
-               input.measure);
+    place_text(ops, label, theme.small,
+               {chip.x, chip.y + theme.px(6), chip.w, Colour{60, 40, 0}, Align::centre}, input.measure);
 }
 
 }  // namespace
@@ -38,21 +38,23 @@ Rect fit_within(const PictureSize& size, const Rect& box) {
     if (size.width <= 0 || size.height <= 0 || box.w <= 0 || box.h <= 0) {
         return box;
     }
-    const double scale = std::min(static_cast<double>(box.w) / size.width, static_cast<double>(box.h) / size.height);
+    const double scale =
+        std::min(static_cast<double>(box.w) / size.width, static_cast<double>(box.h) / size.height);
     const int width = static_cast<int>(size.width * scale);
     const int height = static_cast<int>(size.height * scale);
     return {box.x + (box.w - width) / 2, box.y + (box.h - height) / 2, width, height};
 }
 
-void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect rect, const std::string& label,
-                const TextStyle& style, Colour fill, Colour text, const Action& action, const LayoutInput& input) {
+void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect rect,
+                const std::string& label, const TextStyle& style, Colour fill, Colour text,
+                const Action& action, const LayoutInput& input) {
     const int minimum = input.theme.min_target;
     rect.w = std::max(rect.w, minimum);
     rect.h = std::max(rect.h, minimum);
     ops.push_back(FillOp{rect, fill});
     const int text_height = input.measure.line_height(style);
-    place_text(ops, label, style, {rect.x, rect.y + (rect.h - text_height) / 2, rect.w, text, Align::centre, 1},
-               input.measure);
+    place_text(ops, label, style,
+               {rect.x, rect.y + (rect.h - text_height) / 2, rect.w, text, Align::centre, 1}, input.measure);
     targets.push_back(HitTarget{rect, action});
 }
 
@@ -60,7 +62,8 @@ void add_title_bar(Scene& scene, const LayoutInput& input) {
     const Theme& theme = input.theme;
     const content::Zone& zone = input.navigator.zone();
     const content::Language language = input.navigator.view().language;
-    const content::Language second = language == content::Language::zh ? content::Language::en : content::Language::zh;
+    const content::Language second =
+        language == content::Language::zh ? content::Language::en : content::Language::zh;
     scene.over.push_back(FillOp{{0, 0, theme.screen.width, theme.top_bar}, theme.accent});
     const int title_height = input.measure.line_height(theme.zone_title);
     const int subtitle_height = input.measure.line_height(theme.zone_subtitle);
@@ -83,11 +86,11 @@ void add_button_bar(Scene& scene, const LayoutInput& input) {
     const int height = theme.toolbar - 2 * pad;
     const int narrow = theme.screen.portrait() ? theme.px(150) : theme.px(190);
     int x = theme.margin;
-    add_button(scene.over, scene.targets, {x, top + pad, narrow, height}, in(words::home, input), theme.button,
-               theme.button_fill, theme.on_dark, Action{Action::Kind::home}, input);
+    add_button(scene.over, scene.targets, {x, top + pad, narrow, height}, in(words::home, input),
+               theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::home}, input);
     x += narrow + pad;
-    add_button(scene.over, scene.targets, {x, top + pad, narrow, height}, in(words::back, input), theme.button,
-               theme.button_fill, theme.on_dark, Action{Action::Kind::back}, input);
+    add_button(scene.over, scene.targets, {x, top + pad, narrow, height}, in(words::back, input),
+               theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::back}, input);
 
     // From the right: language, large text, the life-stage filter.
     int right = theme.screen.width - theme.margin;
@@ -104,13 +107,13 @@ void add_button_bar(Scene& scene, const LayoutInput& input) {
     if (view.filter) {
         filter_label = in(words::visitor_of(*view.filter), input);
     }
-    const int filter_width = std::max(theme.px(220), std::min(right - pad - x - narrow - pad,
-                                                              input.measure.width(filter_label, theme.button) +
-                                                                  theme.px(48)));
+    const int filter_width =
+        std::max(theme.px(220), std::min(right - pad - x - narrow - pad,
+                                         input.measure.width(filter_label, theme.button) + theme.px(48)));
     right -= pad + filter_width;
-    add_button(scene.over, scene.targets, {right, top + pad, filter_width, height}, filter_label, theme.button,
-               view.filter ? theme.button_fill_on : theme.button_fill, theme.on_dark, Action{Action::Kind::choose_filter},
-               input);
+    add_button(scene.over, scene.targets, {right, top + pad, filter_width, height}, filter_label,
+               theme.button, view.filter ? theme.button_fill_on : theme.button_fill, theme.on_dark,
+               Action{Action::Kind::choose_filter}, input);
 }
 
 void add_filter_chooser(Scene& scene, const LayoutInput& input) {
@@ -124,11 +127,12 @@ void add_filter_chooser(Scene& scene, const LayoutInput& input) {
     const int button_height = std::max(theme.min_target, theme.px(110));
     const int rows = 3;
     const int title_height = input.measure.line_height(theme.page_title);
-    const int height = theme.px(48) + title_height + theme.px(32) + rows * button_height + (rows - 1) * theme.gap +
-                       theme.px(48);
+    const int height = theme.px(48) + title_height + theme.px(32) + rows * button_height +
+                       (rows - 1) * theme.gap + theme.px(48);
     const Rect panel{(theme.screen.width - width) / 2, (theme.screen.height - height) / 2, width, height};
     scene.over.push_back(FillOp{panel, theme.page});
-    scene.targets.push_back(HitTarget{panel, Action{Action::Kind::choose_filter}});  // (a touch on the panel stays)
+    scene.targets.push_back(
+        HitTarget{panel, Action{Action::Kind::choose_filter}});  // (a touch on the panel stays)
     place_text(scene.over, in(words::i_am, input), theme.page_title,
                {panel.x, panel.y + theme.px(48), panel.w, theme.ink, Align::centre, 1}, input.measure);
     const int inner = panel.w - 2 * theme.px(48);
@@ -149,8 +153,8 @@ void add_filter_chooser(Scene& scene, const LayoutInput& input) {
             label = in(words::visitor_of(stage), input);
             chosen = view.filter == stage;
         }
-        add_button(scene.over, scene.targets, rect, label, theme.tile_title, chosen ? theme.button_fill_on : theme.accent,
-                   theme.on_dark, action, input);
+        add_button(scene.over, scene.targets, rect, label, theme.tile_title,
+                   chosen ? theme.button_fill_on : theme.accent, theme.on_dark, action, input);
     }
 }
 
@@ -165,8 +169,8 @@ void lay_out_attract(Scene& scene, const LayoutInput& input) {
     const Rect band{0, theme.screen.height - band_height, theme.screen.width, band_height};
     scene.over.push_back(FillOp{band, theme.shade});
     const std::string prompt = words::touch_to_start.zh + "  ·  " + words::touch_to_start.en;
-    place_text(scene.over, prompt, theme.prompt, {0, band.y + theme.px(20), band.w, theme.on_dark, Align::centre, 1},
-               input.measure);
+    place_text(scene.over, prompt, theme.prompt,
+               {0, band.y + theme.px(20), band.w, theme.on_dark, Align::centre, 1}, input.measure);
     const content::Zone& zone = input.navigator.zone();
     place_text(scene.over, zone.title.zh + "  " + zone.title.en, theme.zone_subtitle,
                {0, band.y + theme.px(20) + prompt_height + theme.px(8), band.w, Colour{255, 255, 255, 220},
@@ -203,8 +207,10 @@ void lay_out_picture(Scene& scene, const LayoutInput& input) {
                 Align::centre, 2},
                input.measure);
     const int size = std::max(theme.min_target, theme.px(96));
-    const int width = std::max(size, input.measure.width("× " + in(words::close, input), theme.button) + theme.px(40));
-    add_button(scene.over, scene.targets, {theme.screen.width - theme.margin - width, theme.margin, width, size},
+    const int width =
+        std::max(size, input.measure.width("× " + in(words::close, input), theme.button) + theme.px(40));
+    add_button(scene.over, scene.targets,
+               {theme.screen.width - theme.margin - width, theme.margin, width, size},
                "× " + in(words::close, input), theme.button, theme.button_fill, theme.on_dark,
                Action{Action::Kind::close_overlay}, input);
     add_sample_mark(scene.over, theme.screen.width - theme.margin, theme.margin + size + theme.gap, input);
@@ -232,9 +238,9 @@ Scene lay_out_film(const LayoutInput& input, const content::Picture& film) {
     const std::string label = "× " + words::close.in(input.navigator.view().language);
     const int size = std::max(theme.min_target, theme.px(96));
     const int width = std::max(size, input.measure.width(label, theme.button) + theme.px(40));
-    detail::add_button(scene.over, scene.targets, {theme.screen.width - theme.margin - width, theme.margin, width, size},
-                       label, theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::close_overlay},
-                       input);
+    detail::add_button(
+        scene.over, scene.targets, {theme.screen.width - theme.margin - width, theme.margin, width, size},
+        label, theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::close_overlay}, input);
     return scene;
 }
 

@@ -36,8 +36,8 @@ int add_tile(ScrollArea& area, const Rect& rect, const content::Bilingual& title
                     {rect.x + pad, y, rect.w - 2 * pad, theme.ink_soft, Align::left, 1}, input.measure);
     if (!note.empty()) {
         place_text(area.ops, note, theme.small,
-                   {rect.x + pad, rect.bottom() - pad - input.measure.line_height(theme.small), rect.w - 2 * pad,
-                    theme.accent, Align::left, 1},
+                   {rect.x + pad, rect.bottom() - pad - input.measure.line_height(theme.small),
+                    rect.w - 2 * pad, theme.accent, Align::left, 1},
                    input.measure);
     }
     area.targets.push_back(HitTarget{rect, action});
@@ -75,9 +75,10 @@ void lay_out_home(Scene& scene, const LayoutInput& input) {
         grid.h = page.bottom() - grid.y;
     }
     scene.under.push_back(FillOp{{film.x, film.y, film.w, label_height}, theme.accent});
-    place_text(scene.under, words::now_showing.in(language), theme.small,
-               {film.x + theme.px(16), film.y + theme.px(6), film.w - theme.px(32), theme.on_dark, Align::left, 1},
-               input.measure);
+    place_text(
+        scene.under, words::now_showing.in(language), theme.small,
+        {film.x + theme.px(16), film.y + theme.px(6), film.w - theme.px(32), theme.on_dark, Align::left, 1},
+        input.measure);
     const Rect picture{film.x, film.y + label_height, film.w, film_height};
     scene.under.push_back(FillOp{picture, Colour{0, 0, 0}});
     scene.under.push_back(FilmOp{picture});
@@ -86,16 +87,17 @@ void lay_out_home(Scene& scene, const LayoutInput& input) {
     ScrollArea area;
     area.viewport = {grid.x, grid.y, grid.w, grid.h};
     const int tile_width = home_tile_width(theme);
-    const int tile_height = std::max(theme.min_target,
-                                     theme.px(56) + 2 * input.measure.line_height(theme.tile_title) +
-                                         input.measure.line_height(theme.tile_subtitle) +
-                                         input.measure.line_height(theme.small) + theme.px(8));
+    const int tile_height =
+        std::max(theme.min_target, theme.px(56) + 2 * input.measure.line_height(theme.tile_title) +
+                                       input.measure.line_height(theme.tile_subtitle) +
+                                       input.measure.line_height(theme.small) + theme.px(8));
     int index = 0;
     auto next_rect = [&]() {
         const int column = index % 2;
         const int row = index / 2;
         ++index;
-        return Rect{column * (tile_width + theme.gap), row * (tile_height + theme.gap), tile_width, tile_height};
+        return Rect{column * (tile_width + theme.gap), row * (tile_height + theme.gap), tile_width,
+                    tile_height};
     };
     for (std::size_t section = 0; section < zone.sections.size(); ++section) {
         const int count = static_cast<int>(input.navigator.visible_boards(static_cast<int>(section)).size());
@@ -103,9 +105,8 @@ void lay_out_home(Scene& scene, const LayoutInput& input) {
                  Action{Action::Kind::open_section, static_cast<int>(section)}, input);
     }
     for (std::size_t model = 0; model < zone.models.size(); ++model) {
-        add_tile(area, next_rect(), zone.models[model].title,
-                 words::touch_a_marker.in(language), Action{Action::Kind::open_model, static_cast<int>(model)},
-                 input);
+        add_tile(area, next_rect(), zone.models[model].title, words::touch_a_marker.in(language),
+                 Action{Action::Kind::open_model, static_cast<int>(model)}, input);
     }
     area.content_height = ((index + 1) / 2) * (tile_height + theme.gap);
     scene.scroll = std::move(area);
@@ -135,13 +136,15 @@ void lay_out_section(Scene& scene, const LayoutInput& input) {
         std::vector<DrawOp> text;
         const int text_left = pad + thumb_width + pad;
         const int text_width = column - text_left - pad;
-        int text_height = place_text(text, board->title.in(view.language), theme.tile_title,
-                                     {text_left, y + pad, text_width, theme.ink, Align::left, 2}, input.measure);
+        int text_height =
+            place_text(text, board->title.in(view.language), theme.tile_title,
+                       {text_left, y + pad, text_width, theme.ink, Align::left, 2}, input.measure);
         if (board->summary) {
             text_height += theme.px(8);
-            text_height += place_text(text, board->summary->in(view.language), theme.small,
-                                      {text_left, y + pad + text_height, text_width, theme.ink_soft, Align::left, 2},
-                                      input.measure);
+            text_height +=
+                place_text(text, board->summary->in(view.language), theme.small,
+                           {text_left, y + pad + text_height, text_width, theme.ink_soft, Align::left, 2},
+                           input.measure);
         }
         const int height = std::max({text_height, thumb_height, theme.min_target}) + 2 * pad;
         const Rect card{0, y, column, height};
@@ -151,7 +154,8 @@ void lay_out_section(Scene& scene, const LayoutInput& input) {
         if (!board->images.empty()) {
             const auto size = input.pictures.size_of(board->images.front().file);
             area.ops.push_back(FillOp{thumb, theme.page});
-            area.ops.push_back(PictureOp{board->images.front().file, size ? fit_within(*size, thumb) : thumb});
+            area.ops.push_back(
+                PictureOp{board->images.front().file, size ? fit_within(*size, thumb) : thumb});
         } else {
             area.ops.push_back(FillOp{thumb, theme.accent});
         }
@@ -163,9 +167,11 @@ void lay_out_section(Scene& scene, const LayoutInput& input) {
         y += place_text(area.ops, words::nothing_for_stage.in(view.language), theme.body,
                         {0, y, column, theme.ink_soft, Align::left, 0}, input.measure);
         y += theme.gap;
-        const int width = input.measure.width(words::show_everything.in(view.language), theme.button) + theme.px(64);
-        add_button(area.ops, area.targets, {0, y, width, theme.px(96)}, words::show_everything.in(view.language),
-                   theme.button, theme.accent, theme.on_dark, Action{Action::Kind::set_filter}, input);
+        const int width =
+            input.measure.width(words::show_everything.in(view.language), theme.button) + theme.px(64);
+        add_button(area.ops, area.targets, {0, y, width, theme.px(96)},
+                   words::show_everything.in(view.language), theme.button, theme.accent, theme.on_dark,
+                   Action{Action::Kind::set_filter}, input);
         y += theme.px(96) + theme.gap;
     }
     area.content_height = y;

@@ -18,8 +18,9 @@ Rect fit_within(const PictureSize& size, const Rect& box);
 
 // A filled button with a centred label that does `action`; never smaller
 // than the theme's minimum touch target.
-void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect rect, const std::string& label,
-                const TextStyle& style, Colour fill, Colour text, const Action& action, const LayoutInput& input);
+void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect rect,
+                const std::string& label, const TextStyle& style, Colour fill, Colour text,
+                const Action& action, const LayoutInput& input);
 
 void add_title_bar(Scene& scene, const LayoutInput& input);
 void add_button_bar(Scene& scene, const LayoutInput& input);

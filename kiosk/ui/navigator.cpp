@@ -28,7 +28,9 @@ const content::Board* find_board(const content::Zone& zone, int section, const s
     return nullptr;
 }
 
-bool is_overlay(View view) { return view == View::picture || view == View::filter_chooser; }
+bool is_overlay(View view) {
+    return view == View::picture || view == View::filter_chooser;
+}
 
 }  // namespace
 
@@ -73,9 +75,10 @@ bool Navigator::apply(const Action& action) {
             // A board that the filter now hides is no place to come back to.
             while (m_view.view == View::board && !m_history.empty() && current_board() != nullptr &&
                    !current_board()->is_for(m_view.filter)) {
-                m_view = ExhibitView{m_history.back().view, m_history.back().section, m_history.back().board,
-                                     m_history.back().model, m_history.back().picture, m_view.language,
-                                     m_view.large_text, m_view.filter};
+                m_view = ExhibitView{m_history.back().view,    m_history.back().section,
+                                     m_history.back().board,   m_history.back().model,
+                                     m_history.back().picture, m_view.language,
+                                     m_view.large_text,        m_view.filter};
                 m_history.pop_back();
             }
             return !(m_view == before);
@@ -107,7 +110,8 @@ bool Navigator::apply(const Action& action) {
             break;
         case Action::Kind::open_picture: {
             const content::Board* board = current_board();
-            if (board == nullptr || action.index < 0 || action.index >= static_cast<int>(board->images.size())) {
+            if (board == nullptr || action.index < 0 ||
+                action.index >= static_cast<int>(board->images.size())) {
                 return false;
             }
             next.view = View::picture;
@@ -191,7 +195,8 @@ bool Navigator::place_exists(const ExhibitView& view) const {
             return find_board(*m_zone, view.section, view.board) != nullptr;
         case View::picture: {
             const content::Board* board = find_board(*m_zone, view.section, view.board);
-            return board != nullptr && view.picture >= 0 && view.picture < static_cast<int>(board->images.size());
+            return board != nullptr && view.picture >= 0 &&
+                   view.picture < static_cast<int>(board->images.size());
         }
         case View::model:
             return view.model >= 0 && view.model < static_cast<int>(m_zone->models.size());

@@ -62,7 +62,7 @@ using DrawOp = std::variant<FillOp, OutlineOp, TextOp, PictureOp, FilmOp>;
 // What touching a place does.
 struct Action {
     enum class Kind {
-        start,          // the attract loop's "touch to start"
+        start,  // the attract loop's "touch to start"
         home,
         back,
         open_section,   // index
@@ -84,7 +84,8 @@ struct Action {
     std::optional<content::LifeStage> stage;
 
     Action() = default;
-    Action(Kind kind_, int index_ = -1, std::string board_ = {}, std::optional<content::LifeStage> stage_ = {})
+    Action(Kind kind_, int index_ = -1, std::string board_ = {},
+           std::optional<content::LifeStage> stage_ = {})
         : kind(kind_), index(index_), board(std::move(board_)), stage(stage_) {}
 
     friend bool operator==(const Action&, const Action&) = default;
@@ -108,9 +109,9 @@ struct ScrollArea {
 struct Scene {
     std::vector<DrawOp> under;  // background, drawn first
     std::optional<ScrollArea> scroll;
-    std::vector<DrawOp> over;  // bars, buttons and overlays, drawn last
+    std::vector<DrawOp> over;        // bars, buttons and overlays, drawn last
     std::vector<HitTarget> targets;  // checked before the scroll area's, last added first
-    bool shows_film = false;  // a FilmOp is among the ops: film pictures must be drawn
+    bool shows_film = false;         // a FilmOp is among the ops: film pictures must be drawn
 
     // The action at a screen point, given the scroll offset; none for empty space.
     std::optional<Action> hit(double x, double y, int scroll_offset) const;

@@ -26,7 +26,8 @@ std::optional<Action> Scene::hit(double x, double y, int scroll_offset) const {
 Scene lay_out(const LayoutInput& input) {
     Scene scene;
     const View view = input.navigator.view().view;
-    scene.under.push_back(FillOp{{0, 0, input.theme.screen.width, input.theme.screen.height}, input.theme.page});
+    scene.under.push_back(
+        FillOp{{0, 0, input.theme.screen.width, input.theme.screen.height}, input.theme.page});
     switch (view) {
         case View::attract:
             scene.under.clear();
@@ -56,8 +57,8 @@ Scene lay_out(const LayoutInput& input) {
                 under.view().view == View::picture) {
                 under.apply(Action{Action::Kind::home});
             }
-            const LayoutInput page{input.package, under,          input.theme, input.measure,
-                                   input.pictures, input.zoomed_picture};
+            const LayoutInput page{input.package, under,          input.theme,
+                                   input.measure, input.pictures, input.zoomed_picture};
             Scene page_scene = lay_out(page);
             page_scene.targets.clear();  // only the chooser answers touches now
             if (page_scene.scroll) {

@@ -65,7 +65,8 @@ int count_lines(const std::string& text, const TextStyle& style, int width, cons
     return static_cast<int>(break_lines({{text, style}}, width, measure).size());
 }
 
-std::vector<StyledText> spans_of(const content::TextBlock& block, const TextStyle& normal, const TextStyle& bold) {
+std::vector<StyledText> spans_of(const content::TextBlock& block, const TextStyle& normal,
+                                 const TextStyle& bold) {
     std::vector<StyledText> spans;
     for (const content::TextSpan& span : block.spans) {
         spans.push_back(StyledText{span.text, span.emphasis ? bold : normal});

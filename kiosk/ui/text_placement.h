@@ -29,6 +29,7 @@ int place_text(std::vector<DrawOp>& ops, const std::string& text, const TextStyl
 int count_lines(const std::string& text, const TextStyle& style, int width, const TextMeasure& measure);
 
 // A rich-text block's spans: emphasis in bold.
-std::vector<StyledText> spans_of(const content::TextBlock& block, const TextStyle& normal, const TextStyle& bold);
+std::vector<StyledText> spans_of(const content::TextBlock& block, const TextStyle& normal,
+                                 const TextStyle& bold);
 
 }  // namespace kiosk::ui

@@ -27,7 +27,9 @@ Colour zone_colour(std::string_view zone_id) {
 
 }  // namespace
 
-int Theme::px(double design_pixels) const { return static_cast<int>(std::lround(design_pixels * scale)); }
+int Theme::px(double design_pixels) const {
+    return static_cast<int>(std::lround(design_pixels * scale));
+}
 
 Theme Theme::make(const ScreenMetrics& screen, bool large_text, std::string_view zone_id) {
     Theme theme;
@@ -68,7 +70,8 @@ int home_film_width(const Theme& theme) {
 
 int home_tile_width(const Theme& theme) {
     const int content_width = theme.screen.width - 2 * theme.margin;
-    const int grid = theme.screen.portrait() ? content_width : content_width - home_film_width(theme) - theme.gap;
+    const int grid =
+        theme.screen.portrait() ? content_width : content_width - home_film_width(theme) - theme.gap;
     return (grid - theme.gap) / 2;
 }
 

@@ -28,12 +28,12 @@ struct Theme {
 
     TextStyle zone_title, zone_subtitle, page_title, heading, body, body_bold, small, button, tile_title,
         tile_subtitle, caption, prompt;
-    int margin = 0;          // around the page
-    int gap = 0;             // between cards
-    int top_bar = 0;         // height of the title bar
-    int toolbar = 0;         // height of the button bar at the bottom
-    int min_target = 0;      // smallest touch target: 9 mm in screen pixels
-    int reading_width = 0;   // widest column of running text
+    int margin = 0;         // around the page
+    int gap = 0;            // between cards
+    int top_bar = 0;        // height of the title bar
+    int toolbar = 0;        // height of the button bar at the bottom
+    int min_target = 0;     // smallest touch target: 9 mm in screen pixels
+    int reading_width = 0;  // widest column of running text
 
     Colour page{250, 246, 238};
     Colour ink{34, 34, 34};
@@ -45,7 +45,7 @@ struct Theme {
     Colour button_fill_on{214, 150, 40};
     Colour on_dark{255, 255, 255};
     Colour accent{178, 34, 34};  // the zone's colour
-    Colour shade{0, 0, 0, 170};   // behind text over a film
+    Colour shade{0, 0, 0, 170};  // behind text over a film
 
     static Theme make(const ScreenMetrics& screen, bool large_text, std::string_view zone_id);
 

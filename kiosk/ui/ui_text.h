@@ -22,7 +22,8 @@ inline const content::Bilingual for_whom{"适合：", "For: "};
 inline const content::Bilingual what_to_bring{"需带材料", "What to bring"};
 inline const content::Bilingual where_to_go{"办理地点", "Where to go"};
 inline const content::Bilingual step{"第 {} 步", "Step {}"};
-inline const content::Bilingual nothing_for_stage{"这一栏目暂无适合您的内容", "Nothing here for this stage of life yet"};
+inline const content::Bilingual nothing_for_stage{"这一栏目暂无适合您的内容",
+                                                  "Nothing here for this stage of life yet"};
 inline const content::Bilingual show_everything{"显示全部内容", "Show everything"};
 inline const content::Bilingual touch_a_marker{"请点击模型上的标记", "Touch a marker on the model"};
 inline const content::Bilingual question{"问", "Q"};

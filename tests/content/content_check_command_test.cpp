@@ -62,8 +62,8 @@ TEST_F(PackageCheckCommand, ATitleTooLongForItsBoxIsAProblemOnEveryScreenSize) {
     const std::string long_title(60, 'W');
     m_package.write_manifest(replace_once(std::string(kValidManifest), R"("en": "Birth registration")",
                                           "\"en\": \"" + long_title + " " + long_title + "\""));
-    const ProcessResult result = kioskctl({"content", "check", "--size", "1920x1080", "--size", "1080x1920",
-                                           m_package.path().string()});
+    const ProcessResult result = kioskctl(
+        {"content", "check", "--size", "1920x1080", "--size", "1080x1920", m_package.path().string()});
     EXPECT_EQ(result.exit_code, 1) << result;
     EXPECT_NE(result.out.find("/title/en: "), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("1920x1080"), std::string::npos) << result.out;
@@ -136,8 +136,8 @@ TEST_F(PackageCheckCommand, ADirectoryThatCannotBeReadIsExitTwo) {
 }
 
 TEST_F(PackageCheckCommand, TakesScreenSizes) {
-    const ProcessResult result =
-        kioskctl({"content", "check", "--size", "1280x720", m_package.path().string(), "--size", "3840x2160"});
+    const ProcessResult result = kioskctl(
+        {"content", "check", "--size", "1280x720", m_package.path().string(), "--size", "3840x2160"});
     EXPECT_EQ(result.exit_code, 0) << result << result.out;
 
     const ProcessResult bad =

@@ -147,6 +147,23 @@ TEST_F(CheckPackage, ReportsManifestAndFileProblemsTogetherInFileOrder) {
     EXPECT_EQ(problems[2].pointer, "/zones/1/models/0/hotspots/0/board");
 }
 
+// Probing on several threads finds the same problems, in the same places, as
+// probing one file after another.
+TEST_F(CheckPackage, ProbingOnSeveralThreadsReportsTheSameProblems) {
+    write_manifest(R"("file": "images/birth.png")", R"("file": "films/loop.mp4")");
+    std::filesystem::remove(m_package.path() / "films/birth.mp4");
+    m_package.copy_media("images/model-fetal.png", "not_media.mp4");
+    CheckOptions parallel;
+    parallel.probe_threads = 4;
+    const auto one_by_one = check();
+    const auto at_once = check(parallel);
+    ASSERT_EQ(one_by_one.size(), 3U) << listed(one_by_one);
+    ASSERT_EQ(at_once.size(), one_by_one.size()) << listed(at_once);
+    for (std::size_t index = 0; index < at_once.size(); ++index) {
+        EXPECT_EQ(to_string(at_once[index]), to_string(one_by_one[index]));
+    }
+}
+
 TEST_F(CheckPackage, ASyntaxErrorStopsTheCheckAtTheManifest) {
     m_package.write_manifest(R"({"format": "pcw-content/1",)");
     std::filesystem::remove(m_package.path() / "films/birth.mp4");

@@ -27,18 +27,26 @@ Script& Script::tap(Point point) {
     return line("tap " + std::to_string(point.x) + " " + std::to_string(point.y));
 }
 
-Script& Script::wait(int ms) { return line("wait " + std::to_string(ms * kSlowdown)); }
-
-Script& Script::swipe(Point from, Point to, int ms) {
-    return line("swipe " + std::to_string(from.x) + " " + std::to_string(from.y) + " " + std::to_string(to.x) + " " +
-                std::to_string(to.y) + " " + std::to_string(ms));
+Script& Script::wait(int ms) {
+    return line("wait " + std::to_string(ms * kSlowdown));
 }
 
-Script& Script::key(const std::string& name) { return line("key " + name); }
+Script& Script::swipe(Point from, Point to, int ms) {
+    return line("swipe " + std::to_string(from.x) + " " + std::to_string(from.y) + " " +
+                std::to_string(to.x) + " " + std::to_string(to.y) + " " + std::to_string(ms));
+}
 
-Script& Script::shot(const std::string& name) { return line("shot " + shot_path(name).string()); }
+Script& Script::key(const std::string& name) {
+    return line("key " + name);
+}
 
-Script& Script::quit() { return line("quit"); }
+Script& Script::shot(const std::string& name) {
+    return line("shot " + shot_path(name).string());
+}
+
+Script& Script::quit() {
+    return line("quit");
+}
 
 Script& Script::line(const std::string& text) {
     m_text += text + "\n";
@@ -61,23 +69,23 @@ ProcessResult ExhibitSession::run(const std::string& zone, const Script& script,
                                   const fs::path& package) const {
     const fs::path script_path = m_dir / "script.txt";
     std::ofstream(script_path) << script.text();
-    std::vector<std::string> arguments = {"--size",         size,
-                                          "--content",      package.string(),
-                                          "--zone",         zone,
-                                          "--input-script", script_path.string()};
+    std::vector<std::string> arguments = {"--size", size, "--content",      package.string(),
+                                          "--zone", zone, "--input-script", script_path.string()};
     arguments.insert(arguments.end(), options.begin(), options.end());
     return run_kiosk(arguments);
 }
 
 ProcessResult ExhibitSession::run_kiosk(const std::vector<std::string>& arguments) const {
-    std::vector<std::string> argv = {KIOSK_BINARY, "--headless", "--data-dir", data_dir(), "--stats-json",
-                                     stats_path()};
+    std::vector<std::string> argv = {KIOSK_BINARY, "--headless",   "--data-dir",
+                                     data_dir(),   "--stats-json", stats_path()};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     const EnvOverrides env = {{"SDL_AUDIODRIVER", "dummy"}, {"SDL_VIDEODRIVER", "offscreen"}};
     return run_process(argv, std::chrono::milliseconds(60s) * kSlowdown, env);
 }
 
-Image ExhibitSession::shot(const std::string& name) const { return Image::load(Script(m_dir).shot_path(name)); }
+Image ExhibitSession::shot(const std::string& name) const {
+    return Image::load(Script(m_dir).shot_path(name));
+}
 
 nlohmann::json ExhibitSession::stats() const {
     std::ifstream in(stats_path());
@@ -95,12 +103,16 @@ namespace {
     if (share >= wanted) {
         return ::testing::AssertionSuccess();
     }
-    return ::testing::AssertionFailure() << what << ": " << share << " of " << region << " is " << colour
-                                         << ", wanted at least " << wanted;
+    return ::testing::AssertionFailure()
+           << what << ": " << share << " of " << region << " is " << colour << ", wanted at least " << wanted;
 }
 
-bool is_dark(Rgb c) { return c.r < 100 && c.g < 100 && c.b < 100; }
-bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
+bool is_dark(Rgb c) {
+    return c.r < 100 && c.g < 100 && c.b < 100;
+}
+bool is_light(Rgb c) {
+    return c.r > 200 && c.g > 200 && c.b > 200;
+}
 
 }  // namespace
 
@@ -128,8 +140,8 @@ bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
     if (title < 0.2 && dark > 0.95 && text > 0.003) {
         return ::testing::AssertionSuccess();
     }
-    return ::testing::AssertionFailure() << "attract loop: title bar " << title << ", dark band " << dark
-                                         << ", light text " << text;
+    return ::testing::AssertionFailure()
+           << "attract loop: title bar " << title << ", dark band " << dark << ", light text " << text;
 }
 
 ::testing::AssertionResult is_home(const Image& image, Rgb zone) {
@@ -138,7 +150,8 @@ bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
 
 ::testing::AssertionResult is_section(const Image& image) {
     // Cards span x 200..1720 with nothing but page to their left.
-    if (auto margin = share_at_least(image, {0, 130, 190, 830}, kPage, 0.99, "page left of the cards"); !margin) {
+    if (auto margin = share_at_least(image, {0, 130, 190, 830}, kPage, 0.99, "page left of the cards");
+        !margin) {
         return margin;
     }
     if (const int rows = ink_rows(image, at1080::kSectionTitle); rows < 15) {
@@ -152,7 +165,8 @@ bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
 
 ::testing::AssertionResult is_board(const Image& image, Rgb zone) {
     // The board's column is x 300..1620; the rule is 4 rows of it.
-    const int rows = rows_with(image, {300, at1080::kTopBar, 1320, 420}, [&](Rgb c) { return near(c, zone); }, 1200);
+    const int rows = rows_with(
+        image, {300, at1080::kTopBar, 1320, 420}, [&](Rgb c) { return near(c, zone); }, 1200);
     if (rows >= 3) {
         return ::testing::AssertionSuccess();
     }
@@ -164,10 +178,13 @@ bool is_light(Rgb c) { return c.r > 200 && c.g > 200 && c.b > 200; }
     if (auto left = share_at_least(image, {0, 0, 90, 900}, Rgb{0, 0, 0}, 0.99, "left bar", 4); !left) {
         return left;
     }
-    if (auto right = share_at_least(image, {1840, 250, 80, 600}, Rgb{0, 0, 0}, 0.99, "right bar", 4); !right) {
+    if (auto right = share_at_least(image, {1840, 250, 80, 600}, Rgb{0, 0, 0}, 0.99, "right bar", 4);
+        !right) {
         return right;
     }
-    const double picture = share_of(image, {400, 200, 1100, 600}, [](Rgb c) { return !near(c, Rgb{0, 0, 0}, 4); });
+    const double picture = share_of(image, {400, 200, 1100, 600}, [](Rgb c) {
+        return !near(c, Rgb{0, 0, 0}, 4);
+    });
     if (picture < 0.5) {
         return ::testing::AssertionFailure() << "picture: only " << picture << " of the middle is not black";
     }
@@ -197,6 +214,8 @@ int white_text_rows(const Image& image, const Region& region) {
     return rows_with(image, region, [](Rgb c) { return near(c, Rgb{255, 255, 255}, 40); });
 }
 
-std::string log_of(const ProcessResult& result) { return result.out + result.err; }
+std::string log_of(const ProcessResult& result) {
+    return result.out + result.err;
+}
 
 }  // namespace kiosk::test

@@ -89,8 +89,8 @@ class ExhibitSession : public ::testing::Test {
     Script script() const { return Script(m_dir); }
     // kiosk --headless --size SIZE --data-dir D --content PACKAGE --zone ZONE
     //       --input-script S --stats-json J OPTIONS...
-    ProcessResult run(const std::string& zone, const Script& script, const std::vector<std::string>& options = {},
-                      const std::string& size = "1920x1080",
+    ProcessResult run(const std::string& zone, const Script& script,
+                      const std::vector<std::string>& options = {}, const std::string& size = "1920x1080",
                       const std::filesystem::path& package = KIOSK_SAMPLE_PACKAGE_DIR) const;
     ProcessResult run_kiosk(const std::vector<std::string>& arguments) const;
 

@@ -43,7 +43,9 @@ int section_count(const std::string& zone) {
     throw std::runtime_error("the sample package has no zone " + zone);
 }
 
-void PrintTo(const ZoneTour& tour, std::ostream* os) { *os << tour.zone; }
+void PrintTo(const ZoneTour& tour, std::ostream* os) {
+    *os << tour.zone;
+}
 
 class ZoneTourTest : public ExhibitSession, public ::testing::WithParamInterface<ZoneTour> {};
 
@@ -98,7 +100,13 @@ INSTANTIATE_TEST_SUITE_P(SamplePackage, ZoneTourTest,
 // The second board of the policies section has a picture under its text.
 TEST_F(ExhibitSession, ABoardTurnsBySwipeAndItsPictureOpensFullScreenAndCloses) {
     Script steps = script();
-    steps.tap({960, 540}).wait(200).tap(at::home_tile(0)).wait(200).tap(at::kFirstCard).wait(200).shot("first");
+    steps.tap({960, 540})
+        .wait(200)
+        .tap(at::home_tile(0))
+        .wait(200)
+        .tap(at::kFirstCard)
+        .wait(200)
+        .shot("first");
     steps.swipe({1600, 500}, {300, 520}, 200).wait(300).shot("second");
     steps.tap({960, 900}).wait(300).shot("picture");
     steps.tap(at::kPictureClose).wait(200).shot("closed").quit();
@@ -209,7 +217,9 @@ struct ScreenShape {
     double scale = 1.0;  // min(width, height) / 1080
 };
 
-void PrintTo(const ScreenShape& shape, std::ostream* os) { *os << shape.size; }
+void PrintTo(const ScreenShape& shape, std::ostream* os) {
+    *os << shape.size;
+}
 
 class ScreenShapeTest : public ExhibitSession, public ::testing::WithParamInterface<ScreenShape> {};
 
@@ -228,7 +238,8 @@ TEST_P(ScreenShapeTest, TheHomeScreenFitsTheScreen) {
     EXPECT_TRUE(has_title_bar(home, kBoardsRed, top_bar));
     EXPECT_TRUE(has_button_bar(home, shape.height - button_bar));
     const Region page{0, top_bar, shape.width, shape.height - top_bar - button_bar};
-    EXPECT_GT(share_of(home, page, [](Rgb c) { return near(c, kPage); }), 0.25) << "the page shows between the bars";
+    EXPECT_GT(share_of(home, page, [](Rgb c) { return near(c, kPage); }), 0.25)
+        << "the page shows between the bars";
     // The tiles' left stripes run down x = 40..52 (scaled) below the film or beside it.
     const Region stripes{static_cast<int>(44 * shape.scale), top_bar, 4, page.h};
     EXPECT_GT(share_of(home, stripes, [](Rgb c) { return near(c, kBoardsRed); }), 0.2) << "tiles show";
@@ -262,7 +273,8 @@ int break_manifest(const fs::path& package) {
         throw std::runtime_error("the sample manifest has no policies section");
     }
     manifest.erase(at + field.size() - 1, 1);
-    const int line = 1 + static_cast<int>(std::count(manifest.begin(), manifest.begin() + static_cast<long>(at), '\n'));
+    const int line =
+        1 + static_cast<int>(std::count(manifest.begin(), manifest.begin() + static_cast<long>(at), '\n'));
     const fs::path staged = package / "manifest.json.new";
     std::ofstream(staged) << manifest;
     fs::rename(staged, package / "manifest.json");
@@ -275,8 +287,8 @@ TEST_F(ExhibitSession, ABrokenPackageAtStartIsRefusedAndTheScreenPlaysFilmsOnly)
     // Without a package the screen plays its folder programme.
     fs::create_directories(fs::path(data_dir()) / "media" / "av");
     fs::copy(package / "films" / "life-cycle.mp4", fs::path(data_dir()) / "media" / "av" / "life-cycle.mp4");
-    const ProcessResult result = run_kiosk({"--size", "640x360", "--content", package.string(), "--zone", "av",
-                                            "--run-for", std::to_string(2 * kSlowdown)});
+    const ProcessResult result = run_kiosk({"--size", "640x360", "--content", package.string(), "--zone",
+                                            "av", "--run-for", std::to_string(2 * kSlowdown)});
     ASSERT_EQ(result.exit_code, 0) << result;
     const std::string log = log_of(result);
     EXPECT_NE(log.find("refused"), std::string::npos) << log;

@@ -2,15 +2,15 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <string>
 #include <stdexcept>
+#include <string>
 
 namespace kiosk::test {
 namespace {
 
 void require_inside(const Image& image, const Region& region) {
-    if (region.w <= 0 || region.h <= 0 || region.x < 0 || region.y < 0 || region.x + region.w > image.width() ||
-        region.y + region.h > image.height()) {
+    if (region.w <= 0 || region.h <= 0 || region.x < 0 || region.y < 0 ||
+        region.x + region.w > image.width() || region.y + region.h > image.height()) {
         throw std::out_of_range("region outside a " + std::to_string(image.width()) + "x" +
                                 std::to_string(image.height()) + " image");
     }
@@ -26,7 +26,9 @@ std::ostream& operator<<(std::ostream& os, const Region& region) {
     return os << "region (" << region.x << ", " << region.y << ", " << region.w << "x" << region.h << ")";
 }
 
-bool near(Rgb colour, Rgb wanted, int tolerance) { return channel_distance(colour, wanted) <= tolerance; }
+bool near(Rgb colour, Rgb wanted, int tolerance) {
+    return channel_distance(colour, wanted) <= tolerance;
+}
 
 double share_of(const Image& image, const Region& region, const std::function<bool(Rgb)>& predicate) {
     require_inside(image, region);
@@ -39,7 +41,8 @@ double share_of(const Image& image, const Region& region, const std::function<bo
     return static_cast<double>(matching) / (static_cast<double>(region.w) * region.h);
 }
 
-int rows_with(const Image& image, const Region& region, const std::function<bool(Rgb)>& predicate, int min_pixels) {
+int rows_with(const Image& image, const Region& region, const std::function<bool(Rgb)>& predicate,
+              int min_pixels) {
     require_inside(image, region);
     int rows = 0;
     for (int y = region.y; y < region.y + region.h; ++y) {

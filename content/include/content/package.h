@@ -66,7 +66,7 @@ struct Picture {
 struct ProcedureStep {
     Bilingual title;
     std::optional<Bilingual> detail;
-    std::vector<Bilingual> bring;  // what to bring
+    std::vector<Bilingual> bring;    // what to bring
     std::optional<Bilingual> where;  // where to go
 };
 

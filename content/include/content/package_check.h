@@ -25,8 +25,16 @@ struct PackageProblem {
 std::string to_string(const PackageProblem& problem);
 
 // The boxes a text must fit on screen; the screen layout decides their size.
-enum class TextBox { zone_title, section_title, board_title, board_summary, model_title, caption, hotspot_label,
-                     step_title };
+enum class TextBox {
+    zone_title,
+    section_title,
+    board_title,
+    board_summary,
+    model_title,
+    caption,
+    hotspot_label,
+    step_title
+};
 
 // Measures texts against the layout's boxes. The kiosk's layout implements
 // it for the configured screen sizes; the check runs without one too.
@@ -35,7 +43,8 @@ class TextFit {
     virtual ~TextFit() = default;
     // Every configuration in which `text` overflows `box`, described for a
     // person ("1080x1920, large text"); empty when it fits in all of them.
-    virtual std::vector<std::string> overflows(TextBox box, std::string_view text, Language language) const = 0;
+    virtual std::vector<std::string> overflows(TextBox box, std::string_view text,
+                                               Language language) const = 0;
 };
 
 // Reads DIR/manifest.json: syntax, fields, types, tags, ids and references.
@@ -44,15 +53,17 @@ tl::expected<Package, std::vector<PackageProblem>> read_package(const std::files
 
 struct CheckOptions {
     const TextFit* text_fit = nullptr;  // null: texts are not measured
-    bool probe_media = true;           // decode every image and film
+    bool probe_media = true;            // decode every image and film
+    int probe_threads = 1;              // files probed at once; each probe is independent
 };
 
 // The whole check `kioskctl content check` runs: read_package, then every
 // file, every picture and film, and every text against its box.
-std::vector<PackageProblem> check_package(const std::filesystem::path& directory, const CheckOptions& options);
+std::vector<PackageProblem> check_package(const std::filesystem::path& directory,
+                                          const CheckOptions& options);
 
 // read_package and check_package together: the package when it has no problem.
-tl::expected<Package, std::vector<PackageProblem>> load_checked_package(const std::filesystem::path& directory,
-                                                                        const CheckOptions& options);
+tl::expected<Package, std::vector<PackageProblem>> load_checked_package(
+    const std::filesystem::path& directory, const CheckOptions& options);
 
 }  // namespace content

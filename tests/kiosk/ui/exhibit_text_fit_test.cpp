@@ -14,27 +14,12 @@
 #include <string_view>
 #include <vector>
 
+#include "fixed_width_measure.h"
+
 namespace kiosk::ui {
 namespace {
 
 using Configurations = std::vector<std::string>;
-
-class FixedWidthMeasure final : public TextMeasure {
-  public:
-    int width(std::string_view utf8, const TextStyle& style) const override {
-        int total = 0;
-        for (const char byte : utf8) {
-            const auto value = static_cast<unsigned char>(byte);
-            if (value < 0x80) {
-                total += style.size_px / 2;
-            } else if ((value & 0xC0) != 0x80) {
-                total += style.size_px;
-            }
-        }
-        return total;
-    }
-    int line_height(const TextStyle& style) const override { return style.size_px * 3 / 2; }
-};
 
 std::string repeat(std::string_view piece, int times) {
     std::string text;
@@ -59,14 +44,16 @@ class ExhibitTextFitTest : public ::testing::Test {
 
 TEST_F(ExhibitTextFitTest, AShortTitleFitsEverywhere) {
     EXPECT_TRUE(overflows(content::TextBox::board_title, "婚姻登记").empty());
-    EXPECT_TRUE(overflows(content::TextBox::board_title, "Marriage registration", content::Language::en).empty());
+    EXPECT_TRUE(
+        overflows(content::TextBox::board_title, "Marriage registration", content::Language::en).empty());
     EXPECT_TRUE(overflows(content::TextBox::section_title, "政策法规").empty());
     EXPECT_TRUE(overflows(content::TextBox::zone_title, "展板知识教育区").empty());
 }
 
 TEST_F(ExhibitTextFitTest, ATitleJustTooLongForTheNarrowScreenInLargeTextIsNamedThere) {
     // 40 characters: 2 lines of 17 hold 34.
-    EXPECT_EQ(overflows(content::TextBox::board_title, repeat("人", 40)), (Configurations{"1080x1920, large text"}));
+    EXPECT_EQ(overflows(content::TextBox::board_title, repeat("人", 40)),
+              (Configurations{"1080x1920, large text"}));
 }
 
 TEST_F(ExhibitTextFitTest, ALongerTitleOverflowsEveryNarrowOrLargeConfiguration) {
@@ -83,8 +70,8 @@ TEST_F(ExhibitTextFitTest, AVeryLongTitleOverflowsEverywhere) {
 TEST_F(ExhibitTextFitTest, AnEnglishTitleIsMeasuredByItsWords) {
     // 20 words of 4 letters at half the size: 9 words fill a line of the
     // portrait screen, 12 one of the landscape ones.
-    const auto overflowing = overflows(content::TextBox::board_title, repeat("word ", 19) + "end",
-                                       content::Language::en);
+    const auto overflowing =
+        overflows(content::TextBox::board_title, repeat("word ", 19) + "end", content::Language::en);
     EXPECT_NE(std::find(overflowing.begin(), overflowing.end(), "1080x1920"), overflowing.end());
     EXPECT_EQ(std::find(overflowing.begin(), overflowing.end(), "3840x2160"), overflowing.end())
         << "the 4K screen's column is as wide in design pixels as 1920x1080's";
@@ -97,7 +84,8 @@ TEST_F(ExhibitTextFitTest, AHotspotLabelHasOneLineWhateverTheTextSize) {
 
 TEST_F(ExhibitTextFitTest, NoScreensConfiguredMeansNothingCanOverflow) {
     const ExhibitTextFit none{{}, measure};
-    EXPECT_TRUE(none.overflows(content::TextBox::board_title, repeat("人", 500), content::Language::zh).empty());
+    EXPECT_TRUE(
+        none.overflows(content::TextBox::board_title, repeat("人", 500), content::Language::zh).empty());
 }
 
 }  // namespace

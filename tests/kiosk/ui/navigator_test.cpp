@@ -75,9 +75,15 @@ const Action kStart{Kind::start};
 const Action kHome{Kind::home};
 const Action kBack{Kind::back};
 const Action kClose{Kind::close_overlay};
-Action section(int index) { return Action{Kind::open_section, index}; }
-Action open(const std::string& id) { return Action{Kind::open_board, -1, id}; }
-Action filter(std::optional<LifeStage> stage) { return Action{Kind::set_filter, -1, {}, stage}; }
+Action section(int index) {
+    return Action{Kind::open_section, index};
+}
+Action open(const std::string& id) {
+    return Action{Kind::open_board, -1, id};
+}
+Action filter(std::optional<LifeStage> stage) {
+    return Action{Kind::set_filter, -1, {}, stage};
+}
 
 TEST_F(NavigatorTest, ANewVisitorMeetsTheAttractLoopInChineseWithNormalTextAndNoFilter) {
     EXPECT_EQ(navigator.view(), ExhibitView{});
@@ -113,7 +119,8 @@ TEST_F(NavigatorTest, BackRetracesHomeSectionBoardPictureStepByStep) {
 }
 
 TEST_F(NavigatorTest, HomeFromDeepInsideForgetsTheWayThere) {
-    walk({kStart, section(1), open("registration"), Action{Kind::toggle_language}, Action{Kind::toggle_large_text}});
+    walk({kStart, section(1), open("registration"), Action{Kind::toggle_language},
+          Action{Kind::toggle_large_text}});
     ASSERT_TRUE(navigator.apply(kHome));
     EXPECT_EQ(navigator.view().view, View::home);
     EXPECT_FALSE(navigator.apply(kBack)) << "home starts the history afresh";
@@ -227,7 +234,8 @@ TEST_F(NavigatorTest, ShowingEverythingAgainListsEveryBoard) {
     walk({kStart, Action{Kind::choose_filter}, filter(LifeStage::later_life), section(0)});
     EXPECT_EQ(visible_ids(0).size(), 2u);
     walk({filter(std::nullopt)});
-    EXPECT_EQ(navigator.view().view, View::section) << "set outside the chooser, the filter stays on the page";
+    EXPECT_EQ(navigator.view().view, View::section)
+        << "set outside the chooser, the filter stays on the page";
     EXPECT_EQ(visible_ids(0).size(), 4u);
 }
 
@@ -291,7 +299,8 @@ TEST_F(NavigatorTest, ANewVersionOfTheZoneKeepsTheVisitorOnABoardThatStillExists
     EXPECT_EQ(navigator.view().board, "pregnancy");
     EXPECT_EQ(navigator.view().language, content::Language::en);
     ASSERT_NE(navigator.current_board(), nullptr);
-    EXPECT_EQ(navigator.current_board(), &newer.sections[0].boards[2]) << "the board is read from the new zone";
+    EXPECT_EQ(navigator.current_board(), &newer.sections[0].boards[2])
+        << "the board is read from the new zone";
     ASSERT_TRUE(navigator.apply(kBack));
     EXPECT_EQ(navigator.view().view, View::section);
 }

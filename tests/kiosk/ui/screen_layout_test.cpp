@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fixed_width_measure.h"
 #include "ui/ui_text.h"
 
 namespace kiosk::ui {
@@ -20,38 +21,21 @@ namespace {
 using content::LifeStage;
 using Kind = Action::Kind;
 
-// A font where an ASCII character is half the size wide and any other one the
-// size, with roomy lines: wider and taller than the hall's CJK font, so a
-// layout that fits here fits there.
-class FixedWidthMeasure final : public TextMeasure {
-  public:
-    int width(std::string_view utf8, const TextStyle& style) const override {
-        int total = 0;
-        for (const char byte : utf8) {
-            const auto value = static_cast<unsigned char>(byte);
-            if (value < 0x80) {
-                total += style.size_px / 2;
-            } else if ((value & 0xC0) != 0x80) {
-                total += style.size_px;
-            }
-        }
-        return total;
-    }
-    int line_height(const TextStyle& style) const override { return style.size_px * 3 / 2; }
-};
-
 class FakePictureSizes final : public PictureSizes {
   public:
     std::optional<PictureSize> size_of(const std::filesystem::path& file) const override {
         const auto found = sizes.find(file.filename().string());
         return found == sizes.end() ? std::nullopt : std::optional(found->second);
     }
-    std::map<std::string, PictureSize> sizes{{"wide.png", {1600, 900}},   {"tall.png", {600, 1800}},
+    std::map<std::string, PictureSize> sizes{{"wide.png", {1600, 900}},
+                                             {"tall.png", {600, 1800}},
                                              {"model.png", {1600, 1000}},
                                              {"thumb.png", {1200, 750}}};
 };
 
-content::Bilingual both(const std::string& zh, const std::string& en) { return {zh, en}; }
+content::Bilingual both(const std::string& zh, const std::string& en) {
+    return {zh, en};
+}
 
 content::Board make_board(const std::string& id, std::vector<LifeStage> audiences,
                           std::vector<std::string> pictures = {}) {
@@ -61,18 +45,21 @@ content::Board make_board(const std::string& id, std::vector<LifeStage> audience
     board.summary = both("一句话介绍这块展板的内容。", "One line on what this board says.");
     board.body_zh = {content::parse_text_block("# 小标题"), content::parse_text_block("一段**重点**文字。"),
                      content::parse_text_block("- 列表项"), content::parse_text_block("1. 编号项")};
-    board.body_en = {content::parse_text_block("# Heading"), content::parse_text_block("A **key** paragraph."),
+    board.body_en = {content::parse_text_block("# Heading"),
+                     content::parse_text_block("A **key** paragraph."),
                      content::parse_text_block("- an item"), content::parse_text_block("1. a numbered item")};
     board.audiences = std::move(audiences);
     for (const std::string& picture : pictures) {
-        board.images.push_back({"/pkg/images/" + picture, both("图片说明文字", "A caption under the picture")});
+        board.images.push_back(
+            {"/pkg/images/" + picture, both("图片说明文字", "A caption under the picture")});
     }
     return board;
 }
 
 // A board that takes several screens: a long body, steps, a film and pictures.
 content::Board make_long_board() {
-    content::Board board = make_board("long", {LifeStage::pregnancy}, {"tall.png", "wide.png", "missing.png"});
+    content::Board board =
+        make_board("long", {LifeStage::pregnancy}, {"tall.png", "wide.png", "missing.png"});
     for (int index = 0; index < 30; ++index) {
         board.body_zh.push_back(content::parse_text_block(
             "这是一段很长的说明文字，用来让展板的内容超过一屏，需要上下滑动才能读完。"));
@@ -99,11 +86,12 @@ content::Package make_package() {
     boards.title = both("展板知识教育区", "Exhibit-board zone");
     boards.welcome = both("欢迎参观。", "Welcome.");
     content::Section policies{"policies", content::SectionKind::policies, both("政策法规", "Policies"), {}};
-    policies.boards = {make_board("everyone", {}, {"thumb.png"}), make_board("wedding", {LifeStage::newly_wed}),
-                       make_long_board()};
+    policies.boards = {make_board("everyone", {}, {"thumb.png"}),
+                       make_board("wedding", {LifeStage::newly_wed}), make_long_board()};
     content::Section steps{"steps", content::SectionKind::procedures, both("办事流程", "Procedures"), {}};
     steps.boards = {make_board("register", {})};
-    content::Section questions{"questions", content::SectionKind::hot_topics, both("热点问答", "Questions"), {}};
+    content::Section questions{
+        "questions", content::SectionKind::hot_topics, both("热点问答", "Questions"), {}};
     questions.boards = {make_board("elders", {LifeStage::later_life})};
     boards.sections = {policies, steps, questions};
     for (const char* id : {"four", "five", "six"}) {  // enough tiles to scroll the home screen in portrait
@@ -114,7 +102,8 @@ content::Package make_package() {
     content::Zone models;
     models.id = "models";
     models.title = both("实物模型展示区", "Physical models");
-    content::Section body{"body", content::SectionKind::five_periods, both("身体与健康", "Body and health"), {}};
+    content::Section body{
+        "body", content::SectionKind::five_periods, both("身体与健康", "Body and health"), {}};
     body.boards = {make_board("heart", {}), make_board("brain", {LifeStage::adolescence})};
     models.sections = {body};
     content::Model model;
@@ -156,13 +145,15 @@ std::vector<std::vector<Action>> every_view(const content::Zone& zone) {
             const Action open_board{Kind::open_board, -1, board.id};
             paths.push_back({open_section, open_board});
             for (std::size_t picture = 0; picture < board.images.size(); ++picture) {
-                paths.push_back({open_section, open_board, Action{Kind::open_picture, static_cast<int>(picture)}});
+                paths.push_back(
+                    {open_section, open_board, Action{Kind::open_picture, static_cast<int>(picture)}});
             }
         }
     }
     // The chooser over a list and over a board.
     paths.push_back({Action{Kind::open_section, 0}, Action{Kind::choose_filter}});
-    paths.push_back({Action{Kind::open_section, 0}, Action{Kind::open_board, -1, zone.sections[0].boards[0].id},
+    paths.push_back({Action{Kind::open_section, 0},
+                     Action{Kind::open_board, -1, zone.sections[0].boards[0].id},
                      Action{Kind::choose_filter}});
     for (std::size_t model = 0; model < zone.models.size(); ++model) {
         paths.push_back({Action{Kind::open_model, static_cast<int>(model)}});
@@ -195,7 +186,8 @@ class ScreenLayoutTest : public ::testing::Test {
         for (const Action& action : path) {
             EXPECT_TRUE(navigator.apply(action)) << "step " << static_cast<int>(action.kind) << " of the way";
         }
-        LaidOut laid{Scene{}, Theme::make(setting.screen, setting.large_text, zone.id), navigator.view().view};
+        LaidOut laid{Scene{}, Theme::make(setting.screen, setting.large_text, zone.id),
+                     navigator.view().view};
         laid.scene = lay_out(LayoutInput{package, navigator, laid.theme, measure, pictures, std::nullopt});
         return laid;
     }
@@ -246,9 +238,9 @@ void expect_ops_within(const std::vector<DrawOp>& ops, const Rect& bounds, const
     for (const DrawOp& op : ops) {
         const Rect rect = extent(op, measure);
         const auto* text = std::get_if<TextOp>(&op);
-        EXPECT_TRUE(inside(rect, bounds)) << where << ": " << (text ? "\"" + text->text + "\"" : "op " +
-                                                                std::to_string(op.index()))
-                                          << " at " << describe(rect) << " outside " << describe(bounds);
+        EXPECT_TRUE(inside(rect, bounds))
+            << where << ": " << (text ? "\"" + text->text + "\"" : "op " + std::to_string(op.index()))
+            << " at " << describe(rect) << " outside " << describe(bounds);
     }
 }
 
@@ -269,7 +261,8 @@ bool has_target(const Scene& scene, Kind kind) {
 }
 
 bool has_film(const std::vector<DrawOp>& ops) {
-    return std::any_of(ops.begin(), ops.end(), [](const DrawOp& op) { return std::holds_alternative<FilmOp>(op); });
+    return std::any_of(ops.begin(), ops.end(),
+                       [](const DrawOp& op) { return std::holds_alternative<FilmOp>(op); });
 }
 
 // The rules every screen keeps, whatever it shows.
@@ -293,7 +286,8 @@ void expect_well_formed(const Scene& scene, const Theme& theme, const TextMeasur
             const double x = area.viewport.x + target.rect.x + target.rect.w / 2.0;
             const double y = area.viewport.y + target.rect.y + target.rect.h / 2.0;
             if (view != View::filter_chooser && area.viewport.contains(x, y)) {
-                EXPECT_EQ(scene.hit(x, y, 0), target.action) << where << ": the centre of " << describe(target.rect);
+                EXPECT_EQ(scene.hit(x, y, 0), target.action)
+                    << where << ": the centre of " << describe(target.rect);
             }
         }
     }
@@ -307,7 +301,8 @@ void expect_well_formed(const Scene& scene, const Theme& theme, const TextMeasur
         case View::model:
             for (const Kind kind : {Kind::home, Kind::back, Kind::toggle_language, Kind::toggle_large_text,
                                     Kind::choose_filter}) {
-                EXPECT_TRUE(has_target(scene, kind)) << where << ": no button for action " << static_cast<int>(kind);
+                EXPECT_TRUE(has_target(scene, kind))
+                    << where << ": no button for action " << static_cast<int>(kind);
             }
             break;
         case View::picture:
@@ -427,9 +422,9 @@ TEST_F(ScreenLayoutTest, TouchingABoardCardOpensTheBoard) {
 }
 
 TEST_F(ScreenLayoutTest, TheFilterListsOnlyTheBoardsForTheVisitorsStage) {
-    const LaidOut section = lay_out_view("boards", {Action{Kind::choose_filter},
-                                                    Action{Kind::set_filter, -1, {}, LifeStage::newly_wed},
-                                                    Action{Kind::open_section, 0}});
+    const LaidOut section = lay_out_view(
+        "boards", {Action{Kind::choose_filter}, Action{Kind::set_filter, -1, {}, LifeStage::newly_wed},
+                   Action{Kind::open_section, 0}});
     const auto cards = scroll_targets(section.scene, Kind::open_board);
     ASSERT_EQ(cards.size(), 2u);
     EXPECT_EQ(cards[0].action.board, "everyone");
@@ -439,9 +434,9 @@ TEST_F(ScreenLayoutTest, TheFilterListsOnlyTheBoardsForTheVisitorsStage) {
 }
 
 TEST_F(ScreenLayoutTest, ASectionWithNothingForTheStageOffersToShowEverything) {
-    const LaidOut section = lay_out_view("boards", {Action{Kind::choose_filter},
-                                                    Action{Kind::set_filter, -1, {}, LifeStage::adolescence},
-                                                    Action{Kind::open_section, 2}});
+    const LaidOut section = lay_out_view(
+        "boards", {Action{Kind::choose_filter}, Action{Kind::set_filter, -1, {}, LifeStage::adolescence},
+                   Action{Kind::open_section, 2}});
     EXPECT_TRUE(scroll_targets(section.scene, Kind::open_board).empty());
     const auto everything = scroll_targets(section.scene, Kind::set_filter);
     ASSERT_EQ(everything.size(), 1u);
@@ -454,7 +449,8 @@ TEST_F(ScreenLayoutTest, ALongBoardScrollsAndAShortOneDoesNot) {
         const LaidOut long_board = lay_out_view(
             "boards", {Action{Kind::open_section, 0}, Action{Kind::open_board, -1, "long"}}, setting);
         ASSERT_TRUE(long_board.scene.scroll);
-        EXPECT_GT(long_board.scene.scroll->content_height, long_board.scene.scroll->viewport.h) << name_of(setting);
+        EXPECT_GT(long_board.scene.scroll->content_height, long_board.scene.scroll->viewport.h)
+            << name_of(setting);
         const LaidOut short_board = lay_out_view(
             "boards", {Action{Kind::open_section, 1}, Action{Kind::open_board, -1, "register"}}, setting);
         ASSERT_TRUE(short_board.scene.scroll);
@@ -502,7 +498,8 @@ TEST_F(ScreenLayoutTest, TouchingABoardsPictureOpensItAndTheViewerKeepsItsShape)
 }
 
 TEST_F(ScreenLayoutTest, TheChooserTakesEveryTouchAndOffersEveryStageAndEveryone) {
-    const LaidOut chooser = lay_out_view("boards", {Action{Kind::open_section, 0}, Action{Kind::choose_filter}});
+    const LaidOut chooser =
+        lay_out_view("boards", {Action{Kind::open_section, 0}, Action{Kind::choose_filter}});
     int stages = 0;
     bool everyone = false;
     for (const HitTarget& target : chooser.scene.targets) {
@@ -516,7 +513,8 @@ TEST_F(ScreenLayoutTest, TheChooserTakesEveryTouchAndOffersEveryStageAndEveryone
     }
     EXPECT_EQ(stages, 5);
     EXPECT_TRUE(everyone);
-    EXPECT_EQ(chooser.scene.hit(5, 5, 0), Action{Kind::close_overlay}) << "a touch beside the panel closes it";
+    EXPECT_EQ(chooser.scene.hit(5, 5, 0), Action{Kind::close_overlay})
+        << "a touch beside the panel closes it";
     EXPECT_FALSE(has_target(chooser.scene, Kind::home)) << "the page under the chooser takes no touch";
     ASSERT_TRUE(chooser.scene.scroll) << "the section list shows under the chooser";
     EXPECT_TRUE(chooser.scene.scroll->targets.empty());
@@ -548,9 +546,11 @@ TEST_F(ScreenLayoutTest, TheTitleBarSpeaksTheVisitorsLanguageFirst) {
 }
 
 TEST_F(ScreenLayoutTest, LargeTextSetsABoardInBiggerLettersOverMoreOfThePage) {
-    const std::vector<Action> path = {Action{Kind::open_section, 1}, Action{Kind::open_board, -1, "register"}};
+    const std::vector<Action> path = {Action{Kind::open_section, 1},
+                                      Action{Kind::open_board, -1, "register"}};
     const LaidOut normal = lay_out_view("boards", path);
-    const LaidOut large = lay_out_view("boards", path, Setting{{1920, 1080, 3.6}, content::Language::zh, true});
+    const LaidOut large =
+        lay_out_view("boards", path, Setting{{1920, 1080, 3.6}, content::Language::zh, true});
     EXPECT_GT(large.theme.body.size_px, normal.theme.body.size_px);
     EXPECT_GT(large.scene.scroll->content_height, normal.scene.scroll->content_height);
     // The bars keep their size so the page does not jump about.
