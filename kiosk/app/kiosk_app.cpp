@@ -2,7 +2,6 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +19,7 @@ extern "C" {
 #include "hall_schedule.h"
 #include "playback/null_audio_output.h"
 #include "playback/screen_player.h"
+#include "render/font_library.h"
 #include "render/font_lookup.h"
 #include "render/sdl_audio_output.h"
 #include "render/sdl_screen.h"
@@ -47,12 +47,12 @@ struct SdlSession {
     bool ok = false;
     explicit SdlSession(bool with_sound) {
         const Uint32 subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS | (with_sound ? SDL_INIT_AUDIO : 0);
-        ok = SDL_Init(subsystems) == 0 && TTF_Init() == 0;
+        ok = SDL_Init(subsystems) == 0 && render::start_font_library();
         IMG_Init(IMG_INIT_PNG);
     }
     ~SdlSession() {
         IMG_Quit();
-        TTF_Quit();
+        render::stop_font_library();
         SDL_Quit();
     }
 };
@@ -274,12 +274,13 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
                                                     screens[index].player.get()});
         }
         const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
-        exhibits = std::make_unique<TouchExhibits>(*content_source, exhibit_screens, config.pixels_per_mm,
-                                                   std::chrono::milliseconds(std::lround(idle * 1000)), clock,
-                                                   started_at);
+        exhibits = std::make_unique<TouchExhibits>(
+            *content_source, std::move(exhibit_screens), config.pixels_per_mm,
+            std::chrono::milliseconds(std::lround(idle * 1000)), clock, started_at);
     }
     if (script) {
-        if (!exhibits || exhibits->empty()) {
+        // (A refused package may be followed by a good one: the script waits for it.)
+        if (!exhibits || (exhibits->empty() && content_source->package())) {
             spdlog::error("--input-script needs a touch exhibit: --content with the screen's --zone");
             return kExitCannotStart;
         }

@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ui/exhibit_text_fit.h"
+
 namespace kiosk::app {
 namespace {
 
@@ -12,6 +14,8 @@ using playback::SteadyTime;
 
 // How often the package's manifest is looked at for a new version.
 constexpr auto kContentLookInterval = std::chrono::seconds(2);
+// How often a check under way is looked at for its result.
+constexpr auto kCheckDoneLookInterval = std::chrono::milliseconds(100);
 // The touch device id of scripted fingers (SDL only passes it through).
 constexpr SDL_TouchID kScriptTouch = 1;
 // Most threads probing a package's pictures and films at once.
@@ -19,8 +23,7 @@ constexpr unsigned kMaxProbeThreads = 4;
 
 content::CheckOptions kiosk_check_options() {
     content::CheckOptions options;
-    // Texts are measured by `kioskctl content check` before publishing; the
-    // kiosk checks everything that could stop a screen: files, pictures, films.
+    // Texts are measured once the screens and fonts are up (measure_texts).
     options.text_fit = nullptr;
     options.probe_media = true;
     // At start nothing plays yet, and probing is most of the wait for the
@@ -66,6 +69,7 @@ ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std:
 std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     if (m_checking.valid()) {
         if (m_checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            m_next_look = std::max(m_next_look, now + kCheckDoneLookInterval);
             return nullptr;
         }
         auto checked = m_checking.get();
@@ -91,23 +95,55 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     m_manifest_time = time;
     spdlog::info("content package {} changed: checking it", m_directory.string());
     // Probing every picture and film takes a while; the screens go on meanwhile.
-    // (One probe at a time: the films on screen keep the other processor.)
-    m_checking = std::async(std::launch::async, [directory = m_directory] {
+    m_checking = std::async(std::launch::async, [directory = m_directory, measuring = m_text_measuring] {
         // The films play on meanwhile: one file at a time leaves them the processors.
         content::CheckOptions options = kiosk_check_options();
         options.probe_threads = 1;
+        std::unique_ptr<render::TextEngine> fonts;
+        std::optional<ui::ExhibitTextFit> text_fit;
+        if (measuring) {
+            auto opened = render::TextEngine::create(measuring->fonts);
+            if (opened) {
+                fonts = std::move(*opened);
+                text_fit.emplace(measuring->screens, *fonts);
+                options.text_fit = &*text_fit;
+            } else {
+                spdlog::warn("texts of the new package not measured: {}", opened.error());
+            }
+        }
         return content::load_checked_package(directory, options);
     });
     return nullptr;
 }
 
-TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScreen>& screens,
-                             double pixels_per_mm, std::chrono::milliseconds idle_timeout,
-                             const playback::Clock& clock, SteadyTime started_at)
-    : m_source(source), m_clock(clock), m_started_at(started_at) {
-    if (!source.package()) {
-        return;
+bool ContentSource::measure_texts(const render::TextEngine& fonts, std::vector<ui::ScreenMetrics> screens) {
+    m_text_measuring = TextMeasuring{fonts.files(), std::move(screens)};
+    if (!m_package) {
+        return false;
     }
+    const ui::ExhibitTextFit text_fit(m_text_measuring->screens, fonts);
+    content::CheckOptions options = kiosk_check_options();
+    options.probe_media = false;  // done when the package was read
+    options.text_fit = &text_fit;
+    auto problems = content::check_package(m_directory, options);
+    if (problems.empty()) {
+        return true;
+    }
+    m_problems = std::move(problems);
+    m_package.reset();
+    log_problems(m_directory, m_problems);
+    return false;
+}
+
+TouchExhibits::TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
+                             std::chrono::milliseconds idle_timeout, const playback::Clock& clock,
+                             SteadyTime started_at)
+    : m_source(source),
+      m_screen_setups(std::move(screens)),
+      m_pixels_per_mm(pixels_per_mm),
+      m_idle_timeout(idle_timeout),
+      m_clock(clock),
+      m_started_at(started_at) {
     const auto files = render::find_cjk_font_files();
     if (!files) {
         spdlog::error("no CJK font installed (fonts-noto-cjk): the touch exhibits cannot show text");
@@ -119,8 +155,25 @@ TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScr
         return;
     }
     m_fonts = std::move(*fonts);
-    for (const ExhibitScreen& screen : screens) {
-        if (source.package()->zone(screen.zone) == nullptr) {
+    std::vector<ui::ScreenMetrics> sizes;
+    for (const ExhibitScreen& screen : m_screen_setups) {
+        const ui::ScreenMetrics size{screen.screen->width(), screen.screen->height(), pixels_per_mm};
+        if (std::none_of(sizes.begin(), sizes.end(), [&](const ui::ScreenMetrics& known) {
+                return known.width == size.width && known.height == size.height;
+            })) {
+            sizes.push_back(size);
+        }
+    }
+    if (source.measure_texts(*m_fonts, std::move(sizes))) {
+        make_exhibits(source.package());
+    } else {
+        spdlog::warn("touch exhibits wait for a good content package: films only until then");
+    }
+}
+
+void TouchExhibits::make_exhibits(const std::shared_ptr<const content::Package>& package) {
+    for (const ExhibitScreen& screen : m_screen_setups) {
+        if (package->zone(screen.zone) == nullptr) {
             spdlog::warn("zone {}: not in the content package: films only", screen.zone);
             continue;
         }
@@ -137,9 +190,9 @@ TouchExhibits::TouchExhibits(ContentSource& source, const std::vector<ExhibitScr
             };
             films.stop = [player](SteadyTime now) { player->end_interrupt(now); };
         }
-        m_exhibits.push_back(std::make_unique<Exhibit>(source.package(), screen.zone, *screen.screen,
-                                                       *m_fonts, pixels_per_mm, idle_timeout, clock,
-                                                       started_at, std::move(films)));
+        m_exhibits.push_back(std::make_unique<Exhibit>(package, screen.zone, *screen.screen, *m_fonts,
+                                                       m_pixels_per_mm, m_idle_timeout, m_clock, m_started_at,
+                                                       std::move(films)));
         m_screens.push_back(screen.screen);
     }
 }
@@ -244,17 +297,27 @@ void TouchExhibits::inject(const ui::ScriptAction& action) {
 }
 
 void TouchExhibits::take_shot(const std::filesystem::path& path) {
-    if (m_screens.empty()) {
+    // The first exhibit's screen; while there is none, the first screen's films.
+    render::SdlScreen* screen = nullptr;
+    if (!m_exhibits.empty()) {
+        m_exhibits.front()->flush();
+        screen = m_screens.front();
+    } else if (!m_screen_setups.empty()) {
+        screen = m_screen_setups.front().screen;
+    } else {
         return;
     }
-    m_exhibits.front()->flush();
-    if (!m_screens.front()->save_screenshot(path)) {
+    if (!screen->save_screenshot(path)) {
         spdlog::error("cannot write screenshot {}: {}", path.string(), SDL_GetError());
     }
 }
 
 bool TouchExhibits::step(SteadyTime now) {
     if (auto package = m_source.poll(now)) {
+        if (m_exhibits.empty() && m_fonts) {
+            // The kiosk started without a good package: this is the first.
+            make_exhibits(package);
+        }
         for (auto& exhibit : m_exhibits) {
             exhibit->set_package(package);
         }
@@ -297,7 +360,7 @@ void TouchExhibits::drain_events(std::optional<SteadyTime> happened) {
 }
 
 SteadyTime TouchExhibits::next_wake() const {
-    SteadyTime wake = SteadyTime::max();
+    SteadyTime wake = m_source.next_look();
     for (const auto& exhibit : m_exhibits) {
         wake = std::min(wake, exhibit->next_wake());
     }

@@ -23,6 +23,7 @@
 #include "render/sdl_screen.h"
 #include "render/text_engine.h"
 #include "ui/input_script.h"
+#include "ui/theme.h"
 
 namespace kiosk::app {
 
@@ -41,13 +42,28 @@ class ContentSource {
     // ready; a bad one is refused with its problems logged, and the current
     // one stays.
     std::shared_ptr<const content::Package> poll(playback::SteadyTime now);
+    // When poll() next looks at the manifest (or takes a finished check).
+    playback::SteadyTime next_look() const { return m_next_look; }
+
+    // From now on texts are checked too, against the exhibits' own boxes on
+    // `screens`: the package in hand at once, measured with `fonts` (the
+    // caller's thread's), and every newer one off the main thread with faces
+    // of its own opened from the same files. Returns false when a text of the
+    // package in hand overflows: the package is dropped, problems() says why.
+    bool measure_texts(const render::TextEngine& fonts, std::vector<ui::ScreenMetrics> screens);
 
   private:
+    struct TextMeasuring {
+        render::FontFiles fonts;
+        std::vector<ui::ScreenMetrics> screens;
+    };
+
     std::filesystem::path m_directory;
     std::shared_ptr<const content::Package> m_package;
     std::vector<content::PackageProblem> m_problems;
     std::optional<std::filesystem::file_time_type> m_manifest_time;
     playback::SteadyTime m_next_look{};
+    std::optional<TextMeasuring> m_text_measuring;
     std::future<tl::expected<content::Package, std::vector<content::PackageProblem>>> m_checking;
 };
 
@@ -59,9 +75,10 @@ struct ExhibitScreen {
 
 class TouchExhibits {
   public:
-    // Exhibits for the screens whose zone `source` has; none when it has no
-    // package or no CJK font is installed (the screens then show films only).
-    TouchExhibits(ContentSource& source, const std::vector<ExhibitScreen>& screens, double pixels_per_mm,
+    // Exhibits for the screens whose zone `source`'s package has. Without a
+    // good package the screens show films only until one is published;
+    // without a CJK font they always do.
+    TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
                   std::chrono::milliseconds idle_timeout, const playback::Clock& clock,
                   playback::SteadyTime started_at);
     ~TouchExhibits();
@@ -85,6 +102,7 @@ class TouchExhibits {
     bool script_finished() const;
 
   private:
+    void make_exhibits(const std::shared_ptr<const content::Package>& package);
     void inject(const ui::ScriptAction& action);
     Exhibit* exhibit_for_window(Uint32 window_id);
     void take_shot(const std::filesystem::path& path);
@@ -93,6 +111,9 @@ class TouchExhibits {
     void drain_events(std::optional<playback::SteadyTime> happened = std::nullopt);
 
     ContentSource& m_source;
+    std::vector<ExhibitScreen> m_screen_setups;
+    double m_pixels_per_mm;
+    std::chrono::milliseconds m_idle_timeout;
     const playback::Clock& m_clock;
     playback::SteadyTime m_started_at;
     std::unique_ptr<render::TextEngine> m_fonts;

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "font_library.h"
+
 namespace kiosk::render {
 
 struct WindowDeleter {
@@ -21,7 +23,7 @@ struct SurfaceDeleter {
     void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
 };
 struct FontDeleter {
-    void operator()(TTF_Font* font) const { TTF_CloseFont(font); }
+    void operator()(TTF_Font* font) const { close_font(font); }
 };
 
 using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;

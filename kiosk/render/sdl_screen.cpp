@@ -306,10 +306,8 @@ void SdlScreen::open_fonts() {
     }
     int height = 0;
     SDL_GetRendererOutputSize(m_renderer.get(), nullptr, &height);
-    m_title_font.reset(
-        TTF_OpenFont(m_font->c_str(), std::max(12, static_cast<int>(height * kTitleHeightShare))));
-    m_subtitle_font.reset(
-        TTF_OpenFont(m_font->c_str(), std::max(10, static_cast<int>(height * kSubtitleHeightShare))));
+    m_title_font.reset(open_font(*m_font, std::max(12, static_cast<int>(height * kTitleHeightShare))));
+    m_subtitle_font.reset(open_font(*m_font, std::max(10, static_cast<int>(height * kSubtitleHeightShare))));
 }
 
 void SdlScreen::show_slate(const std::string& title, const std::string& subtitle) {

@@ -27,7 +27,7 @@ tl::expected<std::unique_ptr<TextEngine>, std::string> TextEngine::create(FontFi
     if (files.regular.file.empty()) {
         return tl::unexpected(std::string("no font file given (is a CJK font installed? fonts-noto-cjk)"));
     }
-    if (TTF_Init() != 0) {
+    if (!start_font_library()) {
         return tl::unexpected("cannot start SDL_ttf: " + std::string(TTF_GetError()));
     }
     // From here the engine owns the SDL_ttf reference taken above.
@@ -47,7 +47,7 @@ TextEngine::TextEngine(FontFiles files) : m_files(std::move(files)) {}
 
 TextEngine::~TextEngine() {
     m_fonts.clear();
-    TTF_Quit();
+    stop_font_library();
 }
 
 TTF_Font* TextEngine::font(const ui::TextStyle& style) const {
@@ -58,8 +58,7 @@ TTF_Font* TextEngine::font(const ui::TextStyle& style) const {
     }
     const bool own_bold_face = style.bold && m_files.bold.has_value();
     const FontFace& face = own_bold_face ? *m_files.bold : m_files.regular;
-    // At SDL_ttf's 72 dpi a point is a pixel.
-    FontPtr opened(TTF_OpenFontIndex(face.file.c_str(), style.size_px, face.index));
+    FontPtr opened(open_font(face.file, style.size_px, face.index));
     if (!opened) {
         return nullptr;  // not kept: the next call tries again
     }

@@ -1,7 +1,8 @@
 #pragma once
 // Text set with SDL_ttf (shaped by HarfBuzz) in the kiosk's CJK font:
 // widths and line heights for layout, and rendered text for the screens.
-// Main thread only (SDL_ttf is not thread-safe). Needs no display.
+// An engine belongs to one thread; engines on other threads have faces of
+// their own (see font_library.h). Needs no display.
 
 #include <SDL.h>
 

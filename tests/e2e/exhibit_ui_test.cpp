@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -259,26 +260,57 @@ fs::path copy_sample_package(const fs::path& directory) {
     return copy;
 }
 
-// Drops the comma after the first policies section's kind: the manifest is
-// no longer JSON, and the parser stops on the next line. Returns that line.
-// The new manifest replaces the old one in one step, as a publisher's would.
-int break_manifest(const fs::path& package) {
+std::string read_manifest(const fs::path& package) {
     std::ifstream in(package / "manifest.json");
     std::stringstream text;
     text << in.rdbuf();
-    std::string manifest = text.str();
-    const std::string field = "\"kind\": \"policies\",";
-    const auto at = manifest.find(field);
-    if (at == std::string::npos) {
-        throw std::runtime_error("the sample manifest has no policies section");
-    }
-    manifest.erase(at + field.size() - 1, 1);
-    const int line =
-        1 + static_cast<int>(std::count(manifest.begin(), manifest.begin() + static_cast<long>(at), '\n'));
+    return text.str();
+}
+
+// The new manifest replaces the old one in one step, as a publisher's would.
+void publish_manifest(const fs::path& package, const std::string& manifest) {
     const fs::path staged = package / "manifest.json.new";
     std::ofstream(staged) << manifest;
     fs::rename(staged, package / "manifest.json");
-    return line + 1;
+}
+
+// The line of `manifest` that `at` is on, counted from 1.
+int line_at(const std::string& manifest, std::size_t at) {
+    return 1 + static_cast<int>(std::count(manifest.begin(), manifest.begin() + static_cast<long>(at), '\n'));
+}
+
+std::size_t find_in_manifest(const std::string& manifest, const std::string& text) {
+    const auto at = manifest.find(text);
+    if (at == std::string::npos) {
+        throw std::runtime_error("the sample manifest has no " + text);
+    }
+    return at;
+}
+
+// Drops the comma after the first policies section's kind: the manifest is
+// no longer JSON, and the parser stops on the next line. Returns that line.
+int break_manifest(const fs::path& package) {
+    std::string manifest = read_manifest(package);
+    const std::string field = "\"kind\": \"policies\",";
+    const auto at = find_in_manifest(manifest, field);
+    manifest.erase(at + field.size() - 1, 1);
+    publish_manifest(package, manifest);
+    return line_at(manifest, at) + 1;
+}
+
+// Makes the first board's Chinese title far too long for any title box; the
+// manifest stays valid. Returns the title's line.
+int overflow_a_board_title(const fs::path& package) {
+    std::string manifest = read_manifest(package);
+    const std::string title = "三孩生育政策";
+    const auto at = find_in_manifest(manifest, "\"" + title + "\"");
+    std::string long_title;
+    for (int repeat = 0; repeat < 40; ++repeat) {
+        long_title += title;
+    }
+    manifest.replace(at + 1, title.size(), long_title);
+    publish_manifest(package, manifest);
+    return line_at(manifest, at);
 }
 
 TEST_F(ExhibitSession, ABrokenPackageAtStartIsRefusedAndTheScreenPlaysFilmsOnly) {
@@ -299,32 +331,88 @@ TEST_F(ExhibitSession, ABrokenPackageAtStartIsRefusedAndTheScreenPlaysFilmsOnly)
     EXPECT_EQ(report.at("exhibit").at("home_ready_ms"), nullptr) << "no touch exhibit was made";
 }
 
-TEST_F(ExhibitSession, APackageBrokenWhileShowingIsRefusedAndTheOldOneStays) {
+TEST_F(ExhibitSession, APackageWhoseTextOverflowsTheScreenIsRefusedAtStart) {
     const fs::path package = copy_sample_package(dir());
+    const int line = overflow_a_board_title(package);
+    const ProcessResult result = run_kiosk({"--size", "640x360", "--content", package.string(), "--zone",
+                                            "boards", "--run-for", std::to_string(2 * kSlowdown)});
+    ASSERT_EQ(result.exit_code, 0) << result;
+    const std::string log = log_of(result);
+    EXPECT_NE(log.find("refused"), std::string::npos) << log;
+    EXPECT_NE(log.find("manifest.json:" + std::to_string(line) + ":"), std::string::npos) << log;
+    EXPECT_NE(log.find("does not fit its box at 640x360"), std::string::npos)
+        << "measured at the screen's own size: " << log;
+    EXPECT_GT(stats().at("frames_presented").get<int>(), 0) << "the zone's films play on";
+    EXPECT_EQ(stats().at("exhibit").at("home_ready_ms"), nullptr) << "no touch exhibit was made";
+}
+
+TEST_F(ExhibitSession, AKioskStartedOnARefusedPackageTakesTheFirstGoodOnePublished) {
+    const fs::path package = copy_sample_package(dir());
+    const std::string good_manifest = read_manifest(package);
+    break_manifest(package);
     Script steps = script();
-    steps.tap({960, 540}).wait(200).tap(at::home_tile(0)).wait(200).shot("before");
-    // The kiosk looks at the manifest every 2 s; a file that is not JSON is refused at once.
-    steps.wait(4000).shot("after").tap(at::kBack).wait(200).shot("home").quit();
-    int broken_line = 0;
+    // The touch before the good package is there finds no exhibit; the one after opens home.
+    steps.wait(500).tap({960, 540}).shot("films").wait(4500).tap({960, 540}).wait(300).shot("home").quit();
     std::thread publisher([&] {
         const auto deadline = std::chrono::steady_clock::now() + 60s * kSlowdown;
-        while (!fs::exists(steps.shot_path("before")) && std::chrono::steady_clock::now() < deadline) {
+        while (!fs::exists(steps.shot_path("films")) && std::chrono::steady_clock::now() < deadline) {
             std::this_thread::sleep_for(20ms);
         }
-        broken_line = break_manifest(package);
+        publish_manifest(package, good_manifest);
     });
     const ProcessResult result = run("boards", steps, {}, "1920x1080", package);
     publisher.join();
     ASSERT_EQ(result.exit_code, 0) << result;
-
     const std::string log = log_of(result);
     EXPECT_NE(log.find("refused"), std::string::npos) << log;
-    EXPECT_NE(log.find("manifest.json:" + std::to_string(broken_line) + ":"), std::string::npos) << log;
-    EXPECT_NE(log.find("keep showing"), std::string::npos) << log;
-    const Image after = shot("after");
-    EXPECT_TRUE(is_section(after)) << "the visitor stays where they were";
-    EXPECT_LT(changed_share(shot("before"), after, {0, 0, 1920, 1080}), 0.001);
-    EXPECT_TRUE(is_home(shot("home"), kBoardsRed)) << "the old package goes on answering touches";
+    EXPECT_NE(log.find("now showing"), std::string::npos) << log;
+    EXPECT_FALSE(is_home(shot("films"), kBoardsRed)) << "no exhibit before a good package";
+    EXPECT_TRUE(is_home(shot("home"), kBoardsRed)) << "the exhibit is made from the good package";
+}
+
+// A new package published while a visitor reads a section.
+class PublishedWhileShowing : public ExhibitSession {
+  protected:
+    // Publishes the sample package changed by `change` (which returns the
+    // line of its problem) once the visitor is in a section, and expects it
+    // refused for `reason` while the old one goes on.
+    void expect_refused_and_old_one_kept(const std::function<int(const fs::path&)>& change,
+                                         const std::string& reason) {
+        const fs::path package = copy_sample_package(dir());
+        Script steps = script();
+        steps.tap({960, 540}).wait(200).tap(at::home_tile(0)).wait(200).shot("before");
+        // The kiosk looks at the manifest every 2 s and checks a changed one off the main thread.
+        steps.wait(4000).shot("after").tap(at::kBack).wait(200).shot("home").quit();
+        int problem_line = 0;
+        std::thread publisher([&] {
+            const auto deadline = std::chrono::steady_clock::now() + 60s * kSlowdown;
+            while (!fs::exists(steps.shot_path("before")) && std::chrono::steady_clock::now() < deadline) {
+                std::this_thread::sleep_for(20ms);
+            }
+            problem_line = change(package);
+        });
+        const ProcessResult result = run("boards", steps, {}, "1920x1080", package);
+        publisher.join();
+        ASSERT_EQ(result.exit_code, 0) << result;
+
+        const std::string log = log_of(result);
+        EXPECT_NE(log.find("refused"), std::string::npos) << log;
+        EXPECT_NE(log.find("manifest.json:" + std::to_string(problem_line) + ":"), std::string::npos) << log;
+        EXPECT_NE(log.find(reason), std::string::npos) << log;
+        EXPECT_NE(log.find("keep showing"), std::string::npos) << log;
+        const Image after = shot("after");
+        EXPECT_TRUE(is_section(after)) << "the visitor stays where they were";
+        EXPECT_LT(changed_share(shot("before"), after, {0, 0, 1920, 1080}), 0.001);
+        EXPECT_TRUE(is_home(shot("home"), kBoardsRed)) << "the old package goes on answering touches";
+    }
+};
+
+TEST_F(PublishedWhileShowing, AManifestThatIsNotJsonIsRefused) {
+    expect_refused_and_old_one_kept(break_manifest, "not JSON");
+}
+
+TEST_F(PublishedWhileShowing, ATextThatOverflowsTheScreenIsRefused) {
+    expect_refused_and_old_one_kept(overflow_a_board_title, "does not fit its box at 1920x1080");
 }
 
 }  // namespace

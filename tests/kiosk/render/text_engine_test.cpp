@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "render/font_lookup.h"
@@ -130,6 +131,37 @@ TEST_F(TextEngineTest, WidthsArePositiveAndEmptyTextHasNone) {
     // A string_view needs no terminating zero: only its own bytes count.
     const std::string text = "人口文化";
     EXPECT_EQ(m_engine->width(std::string_view(text).substr(0, 3), style), m_engine->width("人", style));
+}
+
+// A package check measures texts on its own thread with an engine of its
+// own while the screens draw: both open and close faces at many sizes at
+// once, and measure alike.
+TEST_F(TextEngineTest, AnEngineOnAnotherThreadMeasuresAlikeWhileThisOneDraws) {
+    constexpr int kSizes = 24;
+    std::vector<int> theirs(kSizes);
+    std::string error;
+    std::thread checker([&] {
+        for (int round = 0; round < 3; ++round) {
+            auto other = TextEngine::create(m_files);
+            if (!other) {
+                error = other.error();
+                return;
+            }
+            for (int size = 0; size < kSizes; ++size) {
+                theirs[static_cast<std::size_t>(size)] =
+                    (*other)->width(kMixedParagraph, ui::TextStyle{12 + size, size % 2 == 0});
+            }
+        }
+    });
+    std::vector<int> ours(kSizes);
+    for (int size = 0; size < kSizes; ++size) {
+        const ui::TextStyle style{12 + size, size % 2 == 0};
+        ours[static_cast<std::size_t>(size)] = m_engine->width(kMixedParagraph, style);
+        EXPECT_NE(m_engine->render("人口文化 Window", style, kInk), nullptr) << SDL_GetError();
+    }
+    checker.join();
+    ASSERT_TRUE(error.empty()) << error;
+    EXPECT_EQ(theirs, ours);
 }
 
 TEST_F(TextEngineTest, BoldIsAtLeastAsWide) {
