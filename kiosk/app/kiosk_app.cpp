@@ -280,7 +280,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     }
     if (script) {
         // (A refused package may be followed by a good one: the script waits for it.)
-        if (!exhibits || (exhibits->empty() && content_source->package())) {
+        if (!exhibits || (exhibits->empty() && (content_source->package() || !exhibits->can_show_text()))) {
             spdlog::error("--input-script needs a touch exhibit: --content with the screen's --zone");
             return kExitCannotStart;
         }
@@ -367,8 +367,12 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     for (Screen& screen : screens) {
         screen.player.reset();
     }
-    exhibits.reset();
     const bool scripted = options.input_script.has_value();
+    if (scripted && exhibits->empty()) {
+        spdlog::error("the input script ran without a touch exhibit: no good content package came");
+        return kExitCannotStart;
+    }
+    exhibits.reset();
     return items_played == 0 && !options.run_for && !scripted ? kExitNothingPlayable : kExitOk;
 }
 

@@ -69,7 +69,7 @@ ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std:
 std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     if (m_checking.valid()) {
         if (m_checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-            m_next_look = std::max(m_next_look, now + kCheckDoneLookInterval);
+            m_next_look = now + kCheckDoneLookInterval;
             return nullptr;
         }
         auto checked = m_checking.get();
@@ -94,6 +94,7 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     }
     m_manifest_time = time;
     spdlog::info("content package {} changed: checking it", m_directory.string());
+    m_next_look = now + kCheckDoneLookInterval;
     // Probing every picture and film takes a while; the screens go on meanwhile.
     m_checking = std::async(std::launch::async, [directory = m_directory, measuring = m_text_measuring] {
         // The films play on meanwhile: one file at a time leaves them the processors.
@@ -126,7 +127,9 @@ bool ContentSource::measure_texts(const render::TextEngine& fonts, std::vector<u
     options.probe_media = false;  // done when the package was read
     options.text_fit = &text_fit;
     auto problems = content::check_package(m_directory, options);
-    if (problems.empty()) {
+    if (problems.empty() || manifest_time(m_directory) != m_manifest_time) {
+        // A manifest published since the package was read may not be the one
+        // just measured: poll() checks the new one whole, texts included.
         return true;
     }
     m_problems = std::move(problems);
@@ -317,9 +320,10 @@ bool TouchExhibits::step(SteadyTime now) {
         if (m_exhibits.empty() && m_fonts) {
             // The kiosk started without a good package: this is the first.
             make_exhibits(package);
-        }
-        for (auto& exhibit : m_exhibits) {
-            exhibit->set_package(package);
+        } else {
+            for (auto& exhibit : m_exhibits) {
+                exhibit->set_package(package);
+            }
         }
     }
     if (m_script) {

@@ -84,6 +84,8 @@ class TouchExhibits {
     ~TouchExhibits();
 
     bool empty() const { return m_exhibits.empty(); }
+    // False without a CJK font: no exhibit can ever be made.
+    bool can_show_text() const { return m_fonts != nullptr; }
 
     // Plays `script` from `now`: its touches and keys go through SDL's event
     // queue like a visitor's.

@@ -22,6 +22,8 @@ namespace {
 constexpr int kExitClean = 0;
 constexpr int kExitProblems = 1;
 constexpr int kExitUnreadable = 2;
+// Most pictures and films probed at once.
+constexpr unsigned kMostProbeThreads = 8;
 
 // The hall's screens unless staff name others: full HD, landscape and portrait.
 const std::vector<ScreenSize> kDefaultScreens = {{1920, 1080}, {1080, 1920}};
@@ -190,7 +192,9 @@ int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ost
     av_log_set_level(AV_LOG_QUIET);  // each file's reason is reported once, in the problem
     content::CheckOptions options;
     options.text_fit = text_fit.get();
-    options.probe_threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    // Every processor, up to a bound: a 4K film's probe holds tens of megabytes.
+    options.probe_threads =
+        static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, kMostProbeThreads));
     const auto package = content::load_checked_package(m_directory, options);
     const std::vector<content::PackageProblem> problems =
         package ? std::vector<content::PackageProblem>{} : package.error();

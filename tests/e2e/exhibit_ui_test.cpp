@@ -351,8 +351,10 @@ TEST_F(ExhibitSession, AKioskStartedOnARefusedPackageTakesTheFirstGoodOnePublish
     const std::string good_manifest = read_manifest(package);
     break_manifest(package);
     Script steps = script();
-    // The touch before the good package is there finds no exhibit; the one after opens home.
-    steps.wait(500).tap({960, 540}).shot("films").wait(4500).tap({960, 540}).wait(300).shot("home").quit();
+    // The touch before the good package is there finds no exhibit; the one
+    // after opens home. The manifest is looked at every 2 s and checked one
+    // file at a time: 8 s leaves room on a busy machine.
+    steps.wait(500).tap({960, 540}).shot("films").wait(8000).tap({960, 540}).wait(300).shot("home").quit();
     std::thread publisher([&] {
         const auto deadline = std::chrono::steady_clock::now() + 60s * kSlowdown;
         while (!fs::exists(steps.shot_path("films")) && std::chrono::steady_clock::now() < deadline) {
@@ -381,8 +383,9 @@ class PublishedWhileShowing : public ExhibitSession {
         const fs::path package = copy_sample_package(dir());
         Script steps = script();
         steps.tap({960, 540}).wait(200).tap(at::home_tile(0)).wait(200).shot("before");
-        // The kiosk looks at the manifest every 2 s and checks a changed one off the main thread.
-        steps.wait(4000).shot("after").tap(at::kBack).wait(200).shot("home").quit();
+        // The kiosk looks at the manifest every 2 s and checks a changed one
+        // off the main thread, one file at a time: 7 s leaves room on a busy machine.
+        steps.wait(7000).shot("after").tap(at::kBack).wait(200).shot("home").quit();
         int problem_line = 0;
         std::thread publisher([&] {
             const auto deadline = std::chrono::steady_clock::now() + 60s * kSlowdown;
