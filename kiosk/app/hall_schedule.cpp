@@ -50,6 +50,11 @@ playback::ScreenProgramme HallSchedule::start_screen(const std::string& zone,
     return m_directors.back()->start(m_programme, wall_now());
 }
 
+void HallSchedule::set_unscheduled(std::size_t index, playback::ScreenProgramme unscheduled,
+                                   playback::SteadyTime steady_now, playback::ScreenPlayer& player) {
+    m_directors.at(index)->set_unscheduled(std::move(unscheduled), steady_now, player);
+}
+
 void HallSchedule::attach(std::size_t index, playback::ScreenPlayer& player) {
     ZoneDirector* director = m_directors.at(index).get();
     player.on_play_event([this, director](const playback::PlayEvent& event) {

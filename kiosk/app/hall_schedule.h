@@ -31,6 +31,11 @@ class HallSchedule {
     // scheduled. Call once per screen, in screen order, before attach().
     playback::ScreenProgramme start_screen(const std::string& zone, playback::ScreenProgramme unscheduled);
 
+    // Screen `index`'s programme for while nothing is scheduled, replaced
+    // (see ZoneDirector::set_unscheduled).
+    void set_unscheduled(std::size_t index, playback::ScreenProgramme unscheduled,
+                         playback::SteadyTime steady_now, playback::ScreenPlayer& player);
+
     // Records the screen's plays (screen `index`, as started).
     void attach(std::size_t index, playback::ScreenPlayer& player);
 

@@ -57,6 +57,26 @@ struct SdlSession {
     }
 };
 
+// What `screen` plays while nothing is scheduled: its own films (its folder,
+// its files), or else its zone's default programme from the content package.
+playback::ScreenProgramme unscheduled_programme(const ScreenConfig& screen, const content::Package* package) {
+    content::Playlist playlist{screen.zone, {}};
+    if (screen.media_dir) {
+        playlist = content::playlist_from_directory(*screen.media_dir);
+        playlist.name = screen.zone;
+    }
+    for (const auto& path : screen.media) {
+        playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
+    }
+    const content::Zone* zone = package ? package->zone(screen.zone) : nullptr;
+    if (playlist.items.empty() && zone != nullptr) {
+        for (const auto& path : zone->programme) {
+            playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
+        }
+    }
+    return playback::ScreenProgramme{playlist, std::nullopt, 5.0, std::nullopt};
+}
+
 std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, const KioskConfig& config,
                                                   const content::Package* package,
                                                   std::vector<ScreenConfig>& screens) {
@@ -89,27 +109,12 @@ std::vector<playback::ScreenProgramme> programmes(const KioskOptions& options, c
         screens.front().zone = *options.zone;
     }
     for (const ScreenConfig& screen : screens) {
-        content::Playlist playlist{screen.zone, {}};
-        if (screen.media_dir) {
-            playlist = content::playlist_from_directory(*screen.media_dir);
-            playlist.name = screen.zone;
-        }
-        for (const auto& path : screen.media) {
-            playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
-        }
-        // A screen given no films of its own plays its zone's default
-        // programme from the content package.
-        const content::Zone* zone = package ? package->zone(screen.zone) : nullptr;
-        if (playlist.items.empty() && zone != nullptr) {
-            for (const auto& path : zone->programme) {
-                playlist.items.push_back(content::PlaylistItem{path, std::nullopt, std::nullopt});
-            }
-        }
-        if (playlist.items.empty()) {
+        playback::ScreenProgramme programme = unscheduled_programme(screen, package);
+        if (programme.playlist.items.empty()) {
             spdlog::info("zone {}: no folder programme{}: the zone plays its schedule only", screen.zone,
                          screen.media_dir ? " in " + screen.media_dir->string() : std::string());
         }
-        result.push_back(playback::ScreenProgramme{playlist, std::nullopt, 5.0, std::nullopt});
+        result.push_back(std::move(programme));
     }
     return result;
 }
@@ -277,6 +282,13 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         exhibits = std::make_unique<TouchExhibits>(
             *content_source, std::move(exhibit_screens), config.pixels_per_mm,
             std::chrono::milliseconds(std::lround(idle * 1000)), clock, started_at);
+        // A newly published package brings its zones' default programmes.
+        exhibits->on_new_package([&](const content::Package& package, SteadyTime now) {
+            for (std::size_t index = 0; index < screens.size(); ++index) {
+                schedule->set_unscheduled(index, unscheduled_programme(screen_configs[index], &package), now,
+                                          *screens[index].player);
+            }
+        });
     }
     if (script) {
         // (A refused package may be followed by a good one: the script waits for it.)

@@ -325,6 +325,9 @@ bool TouchExhibits::step(SteadyTime now) {
                 exhibit->set_package(package);
             }
         }
+        if (m_on_new_package) {
+            m_on_new_package(*package, now);
+        }
     }
     if (m_script) {
         const double time = playback::Seconds(now - m_started_at).count();

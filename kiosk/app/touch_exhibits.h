@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -84,6 +85,11 @@ class TouchExhibits {
     ~TouchExhibits();
 
     bool empty() const { return m_exhibits.empty(); }
+
+    // Called from step() with every newer good package once the exhibits have it.
+    void on_new_package(std::function<void(const content::Package&, playback::SteadyTime)> handler) {
+        m_on_new_package = std::move(handler);
+    }
     // False without a CJK font: no exhibit can ever be made.
     bool can_show_text() const { return m_fonts != nullptr; }
 
@@ -121,6 +127,7 @@ class TouchExhibits {
     std::unique_ptr<render::TextEngine> m_fonts;
     std::vector<std::unique_ptr<Exhibit>> m_exhibits;
     std::vector<render::SdlScreen*> m_screens;  // of each exhibit
+    std::function<void(const content::Package&, playback::SteadyTime)> m_on_new_package;
     std::optional<ui::ScriptPlayer> m_script;
     bool m_quit = false;
 };

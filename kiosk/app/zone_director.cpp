@@ -1,5 +1,7 @@
 #include "zone_director.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "scheduler/calendar.h"
@@ -103,6 +105,23 @@ void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Insta
         playback::ProgrammeChange{programme_for(m_current),
                                   interrupt ? std::optional(steady_now) : std::nullopt, interrupt},
         steady_now);
+}
+
+void ZoneDirector::set_unscheduled(playback::ScreenProgramme unscheduled, playback::SteadyTime steady_now,
+                                   playback::ScreenPlayer& player) {
+    const auto& old_items = m_unscheduled.playlist.items;
+    const auto& new_items = unscheduled.playlist.items;
+    const bool same_films = std::equal(
+        old_items.begin(), old_items.end(), new_items.begin(), new_items.end(),
+        [](const content::PlaylistItem& a, const content::PlaylistItem& b) { return a.path == b.path; });
+    m_unscheduled = std::move(unscheduled);
+    if (same_films || m_current.state.kind != scheduler::StateKind::unscheduled) {
+        return;
+    }
+    spdlog::info("zone {}: a new default programme of {} film{}", m_zone, new_items.size(),
+                 new_items.size() == 1 ? "" : "s");
+    player.change_programme(playback::ProgrammeChange{programme_for(m_current), std::nullopt, false},
+                            steady_now);
 }
 
 void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now,

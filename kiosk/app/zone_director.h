@@ -36,6 +36,12 @@ class ZoneDirector {
     void adopt(const scheduler::Programme& programme, scheduler::Instant now, playback::SteadyTime steady_now,
                playback::ScreenPlayer& player);
 
+    // A new programme for while nothing is scheduled (a newly published
+    // content package's): when the zone is unscheduled now and the films
+    // differ, it reaches `player` at the next item boundary.
+    void set_unscheduled(playback::ScreenProgramme unscheduled, playback::SteadyTime steady_now,
+                         playback::ScreenPlayer& player);
+
     // Announces the coming change to `player` when it is near.
     void step(scheduler::Instant now, playback::SteadyTime steady_now, playback::ScreenPlayer& player);
 

@@ -370,6 +370,9 @@ TEST_F(ExhibitSession, AKioskStartedOnARefusedPackageTakesTheFirstGoodOnePublish
     EXPECT_NE(log.find("now showing"), std::string::npos) << log;
     EXPECT_FALSE(is_home(shot("films"), kBoardsRed)) << "no exhibit before a good package";
     EXPECT_TRUE(is_home(shot("home"), kBoardsRed)) << "the exhibit is made from the good package";
+    // The screen has no films of its own: it plays the zone's programme from the package once there is one.
+    EXPECT_NE(log.find("zone boards: a new default programme"), std::string::npos) << log;
+    EXPECT_GT(stats().at("frames_presented").get<int>(), 0) << "the package's films play";
 }
 
 // A new package published while a visitor reads a section.
