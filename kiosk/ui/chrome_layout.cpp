@@ -30,6 +30,28 @@ void add_sample_mark(std::vector<DrawOp>& ops, int right, int top, const LayoutI
 
 }  // namespace
 
+void add_caption_band(Scene& scene, const std::string& caption, int lines, const LayoutInput& input) {
+    const Theme& theme = input.theme;
+    const int height = input.measure.line_height(theme.caption) * lines + theme.px(32);
+    const Rect band{0, theme.screen.height - height, theme.screen.width, height};
+    scene.over.push_back(FillOp{band, theme.shade});
+    place_text(scene.over, caption, theme.caption,
+               {theme.margin, band.y + theme.px(16), theme.screen.width - 2 * theme.margin, theme.on_dark,
+                Align::centre, lines},
+               input.measure);
+}
+
+Rect add_close_button(Scene& scene, const LayoutInput& input) {
+    const Theme& theme = input.theme;
+    const std::string label = "× " + in(words::close, input);
+    const int size = std::max(theme.min_target, theme.px(96));
+    const int width = std::max(size, input.measure.width(label, theme.button) + theme.px(40));
+    const Rect rect{theme.screen.width - theme.margin - width, theme.margin, width, size};
+    add_button(scene.over, scene.targets, rect, label, theme.button, theme.button_fill, theme.on_dark,
+               Action{Action::Kind::close_overlay}, input);
+    return rect;
+}
+
 Rect page_area(const Theme& theme) {
     return {0, theme.top_bar, theme.screen.width, theme.screen.height - theme.top_bar - theme.toolbar};
 }
@@ -198,22 +220,9 @@ void lay_out_picture(Scene& scene, const LayoutInput& input) {
         rect = fit_within(*size, view);
     }
     scene.under.push_back(PictureOp{picture.file, rect});
-    const std::string& caption = in(picture.caption, input);
-    const int caption_height = input.measure.line_height(theme.caption) * 2 + theme.px(32);
-    const Rect band{0, theme.screen.height - caption_height, theme.screen.width, caption_height};
-    scene.over.push_back(FillOp{band, theme.shade});
-    place_text(scene.over, caption, theme.caption,
-               {theme.margin, band.y + theme.px(16), theme.screen.width - 2 * theme.margin, theme.on_dark,
-                Align::centre, 2},
-               input.measure);
-    const int size = std::max(theme.min_target, theme.px(96));
-    const int width =
-        std::max(size, input.measure.width("× " + in(words::close, input), theme.button) + theme.px(40));
-    add_button(scene.over, scene.targets,
-               {theme.screen.width - theme.margin - width, theme.margin, width, size},
-               "× " + in(words::close, input), theme.button, theme.button_fill, theme.on_dark,
-               Action{Action::Kind::close_overlay}, input);
-    add_sample_mark(scene.over, theme.screen.width - theme.margin, theme.margin + size + theme.gap, input);
+    add_caption_band(scene, in(picture.caption, input), 2, input);
+    const Rect close = add_close_button(scene, input);
+    add_sample_mark(scene.over, theme.screen.width - theme.margin, close.y + close.h + theme.gap, input);
 }
 
 }  // namespace kiosk::ui::detail
@@ -227,20 +236,8 @@ Scene lay_out_film(const LayoutInput& input, const content::Picture& film) {
     scene.under.push_back(FillOp{screen, Colour{0, 0, 0}});
     scene.under.push_back(FilmOp{screen});
     scene.shows_film = true;
-    const std::string& caption = film.caption.in(input.navigator.view().language);
-    const int band_height = input.measure.line_height(theme.caption) + theme.px(32);
-    const Rect band{0, theme.screen.height - band_height, theme.screen.width, band_height};
-    scene.over.push_back(FillOp{band, theme.shade});
-    place_text(scene.over, caption, theme.caption,
-               {theme.margin, band.y + theme.px(16), theme.screen.width - 2 * theme.margin, theme.on_dark,
-                Align::centre, 1},
-               input.measure);
-    const std::string label = "× " + words::close.in(input.navigator.view().language);
-    const int size = std::max(theme.min_target, theme.px(96));
-    const int width = std::max(size, input.measure.width(label, theme.button) + theme.px(40));
-    detail::add_button(
-        scene.over, scene.targets, {theme.screen.width - theme.margin - width, theme.margin, width, size},
-        label, theme.button, theme.button_fill, theme.on_dark, Action{Action::Kind::close_overlay}, input);
+    detail::add_caption_band(scene, film.caption.in(input.navigator.view().language), 1, input);
+    detail::add_close_button(scene, input);
     return scene;
 }
 

@@ -22,6 +22,12 @@ void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect 
                 const std::string& label, const TextStyle& style, Colour fill, Colour text,
                 const Action& action, const LayoutInput& input);
 
+// The caption of a full-screen picture or film: up to `lines` lines, centred
+// on a shaded band along the bottom of the screen.
+void add_caption_band(Scene& scene, const std::string& caption, int lines, const LayoutInput& input);
+// "× 关闭" at the top right, closing the overlay; returns where it is.
+Rect add_close_button(Scene& scene, const LayoutInput& input);
+
 void add_title_bar(Scene& scene, const LayoutInput& input);
 void add_button_bar(Scene& scene, const LayoutInput& input);
 void add_filter_chooser(Scene& scene, const LayoutInput& input);

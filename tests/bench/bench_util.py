@@ -197,3 +197,18 @@ def _display_taken(number: int) -> bool:
         return True
     except (OSError, ValueError):
         return False
+
+
+def print_table(head: list[str], cells: list[list[str]], notes: list[str], numeric: range) -> None:
+    """Prints rows of cells under `head`, the `numeric` columns right-aligned,
+    each row followed by its note (if any) as a comment."""
+    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(x.rjust(w) if i in numeric else x.ljust(w)
+                         for i, (x, w) in enumerate(zip(row, widths))).rstrip()
+
+    print(line(head))
+    print("  ".join("-" * w for w in widths))
+    for row, note in zip(cells, notes):
+        print(line(row) + (f"   # {note}" if note else ""))

@@ -65,6 +65,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_util  # noqa: E402
 from bench_util import Spec, busy_cpu_seconds, kill_all, run_sequential  # noqa: E402
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
@@ -415,13 +416,7 @@ def print_table(rows: list) -> None:
               "" if r["ratio"] is None else fmt(r["ratio"], 2),
               "" if r["target"] is None else f"<= {r['target']:g}",
               "" if r["of_target"] is None else fmt(r["of_target"], 2), r["result"]] for r in rows]
-    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head))]
-    line = lambda c: "  ".join(x.ljust(w) if i < 2 or i > 6 else x.rjust(w)  # noqa: E731
-                               for i, (x, w) in enumerate(zip(c, widths))).rstrip()
-    print(line(head))
-    print("  ".join("-" * w for w in widths))
-    for r, c in zip(rows, cells):
-        print(line(c) + (f"   # {r['note']}" if r["note"] else ""))
+    bench_util.print_table(head, cells, [r["note"] for r in rows], numeric=range(2, 7))
 
 
 def main() -> int:

@@ -57,6 +57,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_util  # noqa: E402
 from bench_util import Spec, kill_all, run_concurrent, run_sequential, xvfb_display  # noqa: E402
 
 FPS = 30
@@ -373,13 +374,7 @@ def print_table(rows: list) -> None:
     cells = [[r["scenario"], r["measure"], fmt(r["measured"]), "" if r["reference"] is None
               else fmt(r["reference"]), "" if r["ratio"] is None else fmt(r["ratio"]),
               r["target"], r["result"]] for r in rows]
-    widths = [max(len(c[i]) for c in [head, *cells]) for i in range(len(head))]
-    line = lambda c: "  ".join(x.ljust(w) if i < 2 or i > 4 else x.rjust(w)  # noqa: E731
-                               for i, (x, w) in enumerate(zip(c, widths))).rstrip()
-    print(line(head))
-    print("  ".join("-" * w for w in widths))
-    for r, c in zip(rows, cells):
-        print(line(c) + (f"   # {r['note']}" if r["note"] else ""))
+    bench_util.print_table(head, cells, [r["note"] for r in rows], numeric=range(2, 5))
 
 
 def tool_versions() -> dict:
