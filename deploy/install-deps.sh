@@ -17,7 +17,7 @@ build_packages=(
   libfontconfig-dev fonts-noto-cjk fonts-wqy-zenhei fontconfig
 )
 run_packages=(ffmpeg)
-test_packages=(ffmpeg xvfb xauth mpv python3 time)
+test_packages=(ffmpeg xvfb xauth mpv python3 time ccache)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "content/media_probe.h"
+#include "content/picture_file.h"
 #include "package_reader.h"
 
 namespace content {
@@ -46,28 +47,39 @@ class FileCheck {
     // the probes are independent and take most of a check. check() then
     // finds each file's facts already there.
     void probe_ahead(const std::vector<FileUse>& uses, int threads) {
-        std::vector<std::filesystem::path> files;
+        // Each distinct file once as a picture, once as a film, as its uses ask.
+        std::vector<std::pair<std::filesystem::path, bool>> jobs;
         for (const FileUse& use : uses) {
-            if (!placement_problem(use) && std::find(files.begin(), files.end(), use.path) == files.end()) {
-                files.push_back(use.path);
+            std::pair job{use.path, use.role == FileRole::picture};
+            if (!placement_problem(use) && std::find(jobs.begin(), jobs.end(), job) == jobs.end()) {
+                jobs.push_back(std::move(job));
             }
         }
-        std::vector<std::optional<tl::expected<MediaFacts, MediaError>>> facts(files.size());
+        std::vector<std::optional<tl::expected<MediaFacts, MediaError>>> facts(jobs.size());
+        std::vector<std::optional<std::string>> picture_problems(jobs.size());
         std::atomic<std::size_t> next{0};
         {
             std::vector<std::jthread> workers;
             const auto count =
-                std::min<std::size_t>(static_cast<std::size_t>(std::max(1, threads)), files.size());
+                std::min<std::size_t>(static_cast<std::size_t>(std::max(1, threads)), jobs.size());
             for (std::size_t worker = 0; worker < count; ++worker) {
                 workers.emplace_back([&] {
-                    for (std::size_t index = next++; index < files.size(); index = next++) {
-                        facts[index] = probe_media(files[index]);
+                    for (std::size_t index = next++; index < jobs.size(); index = next++) {
+                        if (jobs[index].second) {
+                            picture_problems[index] = decode_picture(jobs[index].first);
+                        } else {
+                            facts[index] = probe_media(jobs[index].first);
+                        }
                     }
                 });
             }
         }
-        for (std::size_t index = 0; index < files.size(); ++index) {
-            m_probed.emplace(files[index], std::move(*facts[index]));
+        for (std::size_t index = 0; index < jobs.size(); ++index) {
+            if (jobs[index].second) {
+                m_pictures.emplace(jobs[index].first, std::move(picture_problems[index]));
+            } else {
+                m_probed.emplace(jobs[index].first, std::move(*facts[index]));
+            }
         }
     }
 
@@ -102,18 +114,47 @@ class FileCheck {
         return inside.empty() || *inside.begin() == "..";
     }
 
+    // Why the picture at `file` cannot be shown, as "PICTURE ..." with the
+    // name left out; nothing when it decodes. Its content must be PNG or
+    // JPEG within the size limit, then decode whole with the kiosk's own
+    // decoder (FFmpeg's when the caller has none).
+    std::optional<std::string> decode_picture(const std::filesystem::path& file) const {
+        const auto header = read_picture_header(file);
+        if (!header) {
+            // A film where a picture belongs is worth naming as such.
+            if (const auto facts = probe_media(file); facts && !facts->is_still) {
+                return facts->video ? "is a film, not a still picture" : "is sound only, not a still picture";
+            }
+            return header.error();
+        }
+        if (m_options.picture_decoder != nullptr) {
+            if (auto decoded = m_options.picture_decoder->decode(file); !decoded) {
+                return "does not decode: " + decoded.error();
+            }
+            return std::nullopt;
+        }
+        const auto facts = probe_media(file);
+        if (!facts) {
+            return "does not decode: " + media_reason(facts.error());
+        }
+        return std::nullopt;
+    }
+
     void check_media(const FileUse& use) {
-        const tl::expected<MediaFacts, MediaError>& facts = probe(use.path);
         const std::string name = in_quotes(use.written);
+        if (use.role == FileRole::picture) {
+            auto found = m_pictures.find(use.path);
+            if (found == m_pictures.end()) {
+                found = m_pictures.emplace(use.path, decode_picture(use.path)).first;
+            }
+            if (found->second) {
+                m_reading.report(use.pointer, "picture " + name + " " + *found->second);
+            }
+            return;
+        }
+        const tl::expected<MediaFacts, MediaError>& facts = probe(use.path);
         switch (use.role) {
             case FileRole::picture:
-                if (!facts) {
-                    m_reading.report(use.pointer,
-                                     "picture " + name + " does not decode: " + media_reason(facts.error()));
-                } else if (!facts->is_still) {
-                    m_reading.report(use.pointer, name + (facts->video ? " is a film" : " is sound only") +
-                                                      ", not a still picture");
-                }
                 break;
             case FileRole::film:
                 if (!facts) {
@@ -144,6 +185,7 @@ class FileCheck {
     const CheckOptions& m_options;
     std::filesystem::path m_package_directory;  // canonical; empty when it cannot be resolved
     std::map<std::filesystem::path, tl::expected<MediaFacts, MediaError>> m_probed;
+    std::map<std::filesystem::path, std::optional<std::string>> m_pictures;  // why each cannot show
 };
 
 void check_texts(ManifestReading& reading, const TextFit& text_fit) {

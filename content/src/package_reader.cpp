@@ -3,13 +3,11 @@
 #include "package_reader.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
+
+#include "content/bounded_input.h"
 
 #include "package_fields.h"
 
@@ -30,22 +28,11 @@ std::string parse_error_reason(const std::string& what) {
 
 // The manifest's text, or the reason it cannot be read.
 tl::expected<std::string, std::string> read_manifest_text(const std::filesystem::path& file) {
-    std::error_code error;
-    const std::uintmax_t size = std::filesystem::file_size(file, error);
-    if (error) {
-        return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + error.message());
+    auto text = read_regular_file(file, kMaxManifestBytes);
+    if (!text) {
+        return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + text.error().reason);
     }
-    if (size > kMaxManifestBytes) {
-        return tl::unexpected(std::string(kManifestFile) + " is " + std::to_string(size) +
-                              " bytes, more than a manifest can be (" + std::to_string(kMaxManifestBytes) +
-                              ")");
-    }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    if (!(in && text << in.rdbuf())) {
-        return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + std::strerror(errno));
-    }
-    return text.str();
+    return std::move(*text);
 }
 
 }  // namespace
@@ -84,6 +71,15 @@ ManifestReading read_manifest(const std::filesystem::path& directory) {
     auto text = read_manifest_text(reading.package.directory / kManifestFile);
     if (!text) {
         reading.problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "", text.error()});
+        return reading;
+    }
+    // nlohmann's parser keeps its own stack, but everything that walks the
+    // value afterwards recurses: too deep a text is refused before it.
+    if (const auto deep = json_nesting_overflow(*text)) {
+        const TextPosition at = JsonPositions::position_of(*text, *deep);
+        reading.problems.push_back(PackageProblem{
+            std::string(kManifestFile), at.line, at.column, "",
+            "nested too deep (at most " + std::to_string(kMaxNestingDepth) + " levels of objects and lists)"});
         return reading;
     }
     nlohmann::json manifest;

@@ -1,12 +1,28 @@
 #include "kiosk_config.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <string_view>
 
 #include <toml++/toml.h>
 
+#include "content/bounded_input.h"
+
 namespace kiosk::app {
 namespace {
+
+// A configuration is a few kilobytes; a larger file is not one.
+constexpr std::uintmax_t kMaxConfigBytes = 1024 * 1024;
+// Longest path or name taken from the file: no real one comes near it.
+constexpr std::size_t kMaxConfigText = 4096;
+
+// 3600, 0.1, 2.5: a number as people write it.
+std::string number_text(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc{} ? std::string(buffer, end) : std::to_string(value);
+}
 
 std::string where(const std::filesystem::path& file, const toml::source_region& region) {
     return file.string() + ":" + std::to_string(region.begin.line) + ":" +
@@ -17,6 +33,38 @@ ConfigError error_at(const std::filesystem::path& file, const toml::node& node, 
     return ConfigError{where(file, node.source()) + ": " + what};
 }
 
+// The string of `node` when it is one of at most kMaxConfigText bytes with no
+// control characters (a NUL would cut a path short without a word).
+std::optional<std::string> plain_string(const toml::node& node) {
+    const auto text = node.value<std::string>();
+    if (!text || text->size() > kMaxConfigText ||
+        std::any_of(text->begin(), text->end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+tl::expected<toml::table, ConfigError> parse_config(const std::filesystem::path& path) {
+    auto text = content::read_regular_file(path, kMaxConfigBytes);
+    if (!text) {
+        return tl::unexpected(ConfigError{path.string() + ": cannot read the configuration: " + text.error().reason});
+    }
+    // toml++ builds nested tables by recursion: too deep a file is refused first.
+    if (const auto deep = content::toml_nesting_overflow(*text)) {
+        const content::TextPlace at = content::text_place(*text, *deep);
+        return tl::unexpected(ConfigError{path.string() + ":" + std::to_string(at.line) + ":" +
+                                          std::to_string(at.column) + ": nested too deep (at most " +
+                                          std::to_string(content::kMaxNestingDepth) + " levels)"});
+    }
+    try {
+        return toml::parse(*text, path.string());
+    } catch (const toml::parse_error& error) {
+        return tl::unexpected(
+            ConfigError{where(path, error.source()) + ": " + std::string(error.description())});
+    }
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_zones() {
@@ -25,13 +73,11 @@ const std::vector<std::string>& known_zones() {
 }
 
 tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::path& path) {
-    toml::table table;
-    try {
-        table = toml::parse_file(path.string());
-    } catch (const toml::parse_error& error) {
-        return tl::unexpected(
-            ConfigError{where(path, error.source()) + ": " + std::string(error.description())});
+    auto parsed = parse_config(path);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
     }
+    const toml::table& table = *parsed;
     const std::filesystem::path base = path.parent_path();
     KioskConfig config;
     // A misspelt key would otherwise fall back to its default without a word.
@@ -52,22 +98,23 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         return tl::unexpected(known.error());
     }
 
-    auto number = [&](const char* key, auto& target, double low,
-                      double high) -> tl::expected<void, ConfigError> {
+    auto number = [&](const char* key, auto& target, double low, double high,
+                      const char* unit) -> tl::expected<void, ConfigError> {
         const toml::node* node = table.get(key);
         if (node == nullptr) {
             return {};
         }
         const auto value = node->value<double>();
-        if (!value || *value < low || *value > high) {
+        // (nan compares false with everything, so it is refused by name.)
+        if (!value || !std::isfinite(*value) || *value < low || *value > high) {
             return tl::unexpected(error_at(path, *node,
-                                           std::string(key) + " must be a number from " +
-                                               std::to_string(low) + " to " + std::to_string(high)));
+                                           std::string(key) + " must be a number from " + number_text(low) +
+                                               " to " + number_text(high) + unit));
         }
         target = static_cast<std::remove_reference_t<decltype(target)>>(*value);
         return {};
     };
-    if (auto ok = number("image_seconds", config.image_seconds, 0.1, 3600.0); !ok) {
+    if (auto ok = number("image_seconds", config.image_seconds, 0.1, 3600.0, " seconds"); !ok) {
         return tl::unexpected(ok.error());
     }
     if (const toml::node* node = table.get("decoder_threads")) {
@@ -94,31 +141,32 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         config.log_level = *level;
     }
     if (const toml::node* node = table.get("time_zone")) {
-        const auto name = node->value<std::string>();
+        const auto name = plain_string(*node);
         if (!name || name->empty()) {
             return tl::unexpected(
                 error_at(path, *node, "time_zone must be an IANA name such as \"Asia/Shanghai\""));
         }
         config.time_zone = *name;
     }
-    if (auto ok = number("idle_timeout", config.idle_timeout_seconds, 1.0, 86400.0); !ok) {
+    if (auto ok = number("idle_timeout", config.idle_timeout_seconds, 1.0, 86400.0, " seconds"); !ok) {
         return tl::unexpected(ok.error());
     }
-    if (auto ok = number("pixels_per_mm", config.pixels_per_mm, 0.5, 40.0); !ok) {
+    if (auto ok = number("pixels_per_mm", config.pixels_per_mm, 0.5, 40.0, " pixels a millimetre"); !ok) {
         return tl::unexpected(ok.error());
     }
     if (const toml::node* node = table.get("content_dir")) {
-        const auto dir = node->value<std::string>();
+        const auto dir = plain_string(*node);
         if (!dir || dir->empty()) {
             return tl::unexpected(error_at(path, *node, "content_dir must be a directory path in quotes"));
         }
         config.content_dir = base / *dir;
     }
     if (const toml::node* node = table.get("audio_device")) {
-        if (!node->is_string()) {
+        const auto name = plain_string(*node);
+        if (!name) {
             return tl::unexpected(error_at(path, *node, "audio_device must be a device name in quotes"));
         }
-        config.audio_device = node->value<std::string>();
+        config.audio_device = name;
     }
 
     if (const toml::node* screens = table.get("screen")) {
@@ -165,16 +213,16 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
                     return tl::unexpected(error_at(path, *media, "media must be a list of file paths"));
                 }
                 for (const toml::node& file : *files) {
-                    const auto name = file.value<std::string>();
-                    if (!name) {
+                    const auto name = plain_string(file);
+                    if (!name || name->empty()) {
                         return tl::unexpected(error_at(path, file, "media entries must be file paths"));
                     }
                     screen.media.push_back(base / *name);
                 }
             }
             if (const toml::node* folder = screen_table->get("media_dir")) {
-                const auto name = folder->value<std::string>();
-                if (!name) {
+                const auto name = plain_string(*folder);
+                if (!name || name->empty()) {
                     return tl::unexpected(error_at(path, *folder, "media_dir must be a folder path"));
                 }
                 screen.media_dir = base / *name;

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "render/sdl_picture_decoder.h"
 #include "ui/exhibit_text_fit.h"
 
 namespace kiosk::app {
@@ -26,6 +27,10 @@ content::CheckOptions kiosk_check_options() {
     // Texts are measured once the screens and fonts are up (measure_texts).
     options.text_fit = nullptr;
     options.probe_media = true;
+    // Pictures are checked by the decoder the screens use, so none is let
+    // through that would show as a blank tile.
+    static const render::SdlPictureDecoder pictures;
+    options.picture_decoder = &pictures;
     // At start nothing plays yet, and probing is most of the wait for the
     // home screen: every processor takes part.
     options.probe_threads =

@@ -10,6 +10,7 @@
 
 #include "render/font_lookup.h"
 #include "render/text_engine.h"
+#include "render/sdl_picture_decoder.h"
 #include "ui/exhibit_text_fit.h"
 
 extern "C" {
@@ -192,6 +193,9 @@ int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ost
     av_log_set_level(AV_LOG_QUIET);  // each file's reason is reported once, in the problem
     content::CheckOptions options;
     options.text_fit = text_fit.get();
+    // Pictures decoded as the screens decode them.
+    const render::SdlPictureDecoder pictures;
+    options.picture_decoder = &pictures;
     // Every processor, up to a bound: a 4K film's probe holds tens of megabytes.
     options.probe_threads =
         static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, kMostProbeThreads));

@@ -18,6 +18,12 @@
 
 namespace kiosk::ctl {
 
+// kioskctl's exit statuses, the same for every command (README, "Exit status").
+inline constexpr int kExitDone = 0;
+inline constexpr int kExitRefused = 1;  // the request was refused or failed; the reason is printed
+inline constexpr int kExitUsage = 2;    // a bad command line or configuration
+// 3 and up: as each command documents.
+
 struct CtlContext {
     std::filesystem::path data_dir;
     const date::time_zone* time_zone = nullptr;

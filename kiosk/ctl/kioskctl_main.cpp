@@ -40,8 +40,16 @@ int main(int argc, char** argv) {
 
     try {
         cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return cli.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return cli.exit(help);
     } catch (const CLI::ParseError& error) {
-        return cli.exit(error);
+        // CLI11 numbers its faults (105, 106, 109...); staff and scripts get
+        // the one documented status for a bad command line.
+        std::fprintf(stderr, "kioskctl: %s\nRun 'kioskctl --help' (or 'kioskctl COMMAND --help') for the usage.\n",
+                     error.what());
+        return kiosk::ctl::kExitUsage;
     }
     kiosk::ctl::CtlContext context;
     context.data_dir = data_dir;
@@ -50,7 +58,7 @@ int main(int argc, char** argv) {
         auto loaded = kiosk::app::load_kiosk_config(*config_path);
         if (!loaded) {
             std::fprintf(stderr, "kioskctl: bad configuration: %s\n", loaded.error().message.c_str());
-            return 2;
+            return kiosk::ctl::kExitUsage;
         }
         config = std::move(*loaded);
     }
@@ -66,7 +74,7 @@ int main(int argc, char** argv) {
     if (!time_zone) {
         std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n",
                      time_zone.error().message.c_str());
-        return 2;
+        return kiosk::ctl::kExitUsage;
     }
     context.time_zone = *time_zone;
 
@@ -78,5 +86,6 @@ int main(int argc, char** argv) {
         return *status;
     if (auto status = report.run(context, std::cout, std::cerr))
         return *status;
-    return 2;
+    std::fprintf(stderr, "kioskctl: no command given; run 'kioskctl --help'\n");
+    return kiosk::ctl::kExitUsage;
 }

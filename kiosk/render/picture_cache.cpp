@@ -1,7 +1,5 @@
 #include "picture_cache.h"
 
-#include <SDL_image.h>
-
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -10,21 +8,20 @@
 
 #include <spdlog/spdlog.h>
 
+#include "sdl_picture_decoder.h"
+
 namespace kiosk::render {
 namespace {
 
-// A picture file as an ARGB surface, or null with SDL's reason. Safe on any
+// A picture file as an ARGB surface, or null with the reason. Safe on any
 // thread: it touches no renderer.
 SurfacePtr decode(const std::string& file, std::string& error) {
-    SurfacePtr loaded(IMG_Load(file.c_str()));
-    SurfacePtr converted;
-    if (loaded) {
-        converted.reset(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+    auto decoded = decode_picture(file);
+    if (!decoded) {
+        error = decoded.error();
+        return nullptr;
     }
-    if (!converted) {
-        error = SDL_GetError();
-    }
-    return converted;
+    return std::move(*decoded);
 }
 
 // Whether every pixel of an ARGB8888 surface is fully opaque: such a picture
@@ -135,9 +132,8 @@ class PictureDecoder {
 
 PictureCache::PictureCache(SDL_Renderer* renderer, std::size_t budget_bytes)
     : m_renderer(renderer), m_budget(budget_bytes) {
-    // SDL_image sets a format's loader up on its first use; done here, on
-    // the main thread, the worker's loads only read that state.
-    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    // On the main thread, before the worker loads.
+    prepare_picture_decoding();
     m_decoder = std::make_unique<PictureDecoder>();
 }
 

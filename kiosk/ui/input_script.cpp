@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <fstream>
-#include <sstream>
 #include <system_error>
+
+#include "content/bounded_input.h"
 
 namespace kiosk::ui {
 namespace {
@@ -14,6 +14,11 @@ namespace {
 constexpr std::int64_t kMaxCoordinate = 32767;
 // Longest wait or swipe taken (one day, in ms): a longer one is a typo.
 constexpr std::int64_t kMaxMilliseconds = 86'400'000;
+// Largest script read: tens of thousands of steps, far more than any test or demo.
+constexpr std::uintmax_t kMaxScriptBytes = 1024 * 1024;
+// Longest piece of a refused line quoted back in its error, in characters:
+// enough to recognise it, never a log line of megabytes.
+constexpr std::size_t kMaxQuotedCharacters = 200;
 
 // The one list of key names a script may use.
 constexpr std::array<std::string_view, 59> kKeyNames = {
@@ -26,6 +31,17 @@ constexpr std::array<std::string_view, 59> kKeyNames = {
 };
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// `word` in single quotes, cut to kMaxQuotedCharacters characters.
+std::string quote_cut(std::string_view word) {
+    std::size_t characters = 0;
+    for (std::size_t at = 0; at < word.size(); ++at) {
+        if ((static_cast<unsigned char>(word[at]) & 0xC0U) != 0x80U && ++characters > kMaxQuotedCharacters) {
+            return "'" + std::string(word.substr(0, at)) + "…'";
+        }
+    }
+    return "'" + std::string(word) + "'";
+}
 
 std::vector<std::string_view> split_words(std::string_view text) {
     std::vector<std::string_view> words;
@@ -62,10 +78,10 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
 std::string unknown_key_reason(std::string_view name) {
     for (const std::string_view known : kKeyNames) {
         if (equal_ignoring_case(known, name)) {
-            return "unknown key '" + std::string(name) + "' (did you mean '" + std::string(known) + "'?)";
+            return "unknown key " + quote_cut(name) + " (did you mean '" + std::string(known) + "'?)";
         }
     }
-    std::string reason = "unknown key '" + std::string(name) + "'; keys are";
+    std::string reason = "unknown key " + quote_cut(name) + "; keys are";
     for (const std::string_view known : kKeyNames) {
         if (known.size() > 1) {
             reason += " " + std::string(known);
@@ -117,7 +133,7 @@ class LineParser {
             }
             const std::string_view path = m_words[1];
             if (!path.ends_with(".png") || path.size() == 4 || path.ends_with("/.png")) {
-                return fail("shot needs a PNG file name ending in .png, got '" + std::string(path) + "'");
+                return fail("shot needs a PNG file name ending in .png, got " + quote_cut(path));
             }
             step.shot_path = std::filesystem::path(std::string(path));
         } else if (command == "quit") {
@@ -126,8 +142,7 @@ class LineParser {
                 return fail("quit takes no values, got " + std::to_string(m_words.size() - 1));
             }
         } else {
-            return fail("unknown step '" + std::string(command) +
-                        "'; steps are wait, tap, swipe, key, shot, quit");
+            return fail("unknown step " + quote_cut(command) + "; steps are wait, tap, swipe, key, shot, quit");
         }
         return step;
     }
@@ -163,7 +178,7 @@ class LineParser {
         const std::optional<std::int64_t> value = whole_number(index, kMaxCoordinate);
         if (!value) {
             fail(std::string(name) + " must be a whole number of pixels from 0 to " +
-                 std::to_string(kMaxCoordinate) + ", got '" + std::string(m_words[index]) + "'");
+                 std::to_string(kMaxCoordinate) + ", got " + quote_cut(m_words[index]));
             return false;
         }
         out = static_cast<int>(*value);
@@ -174,7 +189,7 @@ class LineParser {
         const std::optional<std::int64_t> value = whole_number(index, kMaxMilliseconds);
         if (!value) {
             fail(std::string(name) + " must be a whole number of milliseconds from 0 to " +
-                 std::to_string(kMaxMilliseconds) + ", got '" + std::string(m_words[index]) + "'");
+                 std::to_string(kMaxMilliseconds) + ", got " + quote_cut(m_words[index]));
             return false;
         }
         out = *value;
@@ -238,103 +253,154 @@ tl::expected<InputScript, ScriptError> parse_input_script(std::string_view text)
 
 tl::expected<InputScript, ScriptError> load_input_script(const std::filesystem::path& path) {
     const std::string where = "input script " + path.string();
-    std::error_code error;
-    const std::filesystem::file_status status = std::filesystem::status(path, error);
-    if (error && error != std::errc::no_such_file_or_directory) {
-        return tl::unexpected(ScriptError{0, where + ": " + error.message()});
+    auto text = content::read_regular_file(path, kMaxScriptBytes);
+    if (!text) {
+        return tl::unexpected(ScriptError{0, where + ": " + text.error().reason});
     }
-    if (!std::filesystem::exists(status)) {
-        return tl::unexpected(ScriptError{0, where + ": no such file"});
+    auto script = parse_input_script(*text);
+    if (!script) {
+        return script;
     }
-    if (std::filesystem::is_directory(status)) {
-        return tl::unexpected(ScriptError{0, where + ": is a directory, not a file"});
+    // A screenshot that cannot be written would fail a test long after it
+    // started; a missing folder is known now.
+    for (const ScriptStep& step : *script) {
+        if (step.kind != ScriptStep::Kind::shot) {
+            continue;
+        }
+        const std::filesystem::path folder =
+            step.shot_path.has_parent_path() ? step.shot_path.parent_path() : std::filesystem::path(".");
+        std::error_code error;
+        if (!std::filesystem::is_directory(folder, error)) {
+            return tl::unexpected(ScriptError{
+                step.line, "shot: no folder " + quote_cut(folder.string()) + " to write the picture in"});
+        }
     }
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        return tl::unexpected(ScriptError{0, where + ": cannot be opened for reading"});
-    }
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    if (file.bad()) {
-        return tl::unexpected(ScriptError{0, where + ": reading failed"});
-    }
-    return parse_input_script(contents.str());
+    return script;
 }
 
 ScriptPlayer::ScriptPlayer(InputScript script) : m_script(std::move(script)) {}
 
 void ScriptPlayer::start(double time) {
-    m_timeline.clear();
-    m_next = 0;
+    m_start_time = time;
+    m_step_start_ms.clear();
+    m_step_start_ms.reserve(m_script.size());
+    m_step = 0;
+    m_action = 0;
     m_started = true;
     // Script time is kept in whole milliseconds so no rounding builds up
     // over a long script; each action's time is derived from it once.
     std::int64_t now_ms = 0;
-    const auto at = [time](std::int64_t ms) { return time + static_cast<double>(ms) / 1000.0; };
-    const auto pointer = [&](PointerEvent::Kind kind, double x, double y, std::int64_t ms) {
-        return PointerEvent{.kind = kind, .pointer = kScriptFinger, .x = x, .y = y, .time = at(ms)};
-    };
     for (const ScriptStep& step : m_script) {
-        const auto add = [&](std::int64_t ms, decltype(ScriptAction::what) what) {
-            m_timeline.push_back(ScriptAction{step.line, at(ms), std::move(what)});
-        };
+        m_step_start_ms.push_back(now_ms);
         switch (step.kind) {
             case ScriptStep::Kind::wait:
+            case ScriptStep::Kind::swipe:
                 now_ms += step.ms;
                 break;
             case ScriptStep::Kind::tap:
-                add(now_ms, pointer(PointerEvent::Kind::down, step.x1, step.y1, now_ms));
-                add(now_ms + kScriptTapMs,
-                    pointer(PointerEvent::Kind::up, step.x1, step.y1, now_ms + kScriptTapMs));
                 now_ms += kScriptTapMs;
                 break;
-            case ScriptStep::Kind::swipe: {
-                add(now_ms, pointer(PointerEvent::Kind::down, step.x1, step.y1, now_ms));
-                for (std::int64_t elapsed = kScriptSwipeStepMs; elapsed < step.ms;
-                     elapsed += kScriptSwipeStepMs) {
-                    const double share = static_cast<double>(elapsed) / static_cast<double>(step.ms);
-                    const double x = step.x1 + (step.x2 - step.x1) * share;
-                    const double y = step.y1 + (step.y2 - step.y1) * share;
-                    add(now_ms + elapsed, pointer(PointerEvent::Kind::move, x, y, now_ms + elapsed));
-                }
-                add(now_ms + step.ms, pointer(PointerEvent::Kind::up, step.x2, step.y2, now_ms + step.ms));
-                now_ms += step.ms;
-                break;
-            }
             case ScriptStep::Kind::key:
-                add(now_ms, KeyPress{step.key});
-                break;
             case ScriptStep::Kind::shot:
-                add(now_ms, TakeShot{step.shot_path});
-                break;
             case ScriptStep::Kind::quit:
-                add(now_ms, QuitKiosk{});
                 break;
         }
     }
 }
 
+std::size_t ScriptPlayer::action_count(const ScriptStep& step) {
+    switch (step.kind) {
+        case ScriptStep::Kind::wait:
+            return 0;
+        case ScriptStep::Kind::tap:
+            return 2;
+        case ScriptStep::Kind::swipe:
+            // Down, a move every kScriptSwipeStepMs strictly inside the swipe, up.
+            return 2 + (step.ms > 0 ? static_cast<std::size_t>((step.ms - 1) / kScriptSwipeStepMs) : 0);
+        case ScriptStep::Kind::key:
+        case ScriptStep::Kind::shot:
+        case ScriptStep::Kind::quit:
+            return 1;
+    }
+    return 0;
+}
+
+ScriptAction ScriptPlayer::action(std::size_t step_index, std::size_t index) const {
+    const ScriptStep& step = m_script[step_index];
+    const std::int64_t start_ms = m_step_start_ms[step_index];
+    const auto at = [this](std::int64_t ms) { return m_start_time + static_cast<double>(ms) / 1000.0; };
+    const auto pointer = [&](PointerEvent::Kind kind, double x, double y, std::int64_t ms) {
+        return ScriptAction{step.line, at(ms),
+                            PointerEvent{.kind = kind, .pointer = kScriptFinger, .x = x, .y = y, .time = at(ms)}};
+    };
+    switch (step.kind) {
+        case ScriptStep::Kind::tap:
+            return index == 0 ? pointer(PointerEvent::Kind::down, step.x1, step.y1, start_ms)
+                              : pointer(PointerEvent::Kind::up, step.x1, step.y1, start_ms + kScriptTapMs);
+        case ScriptStep::Kind::swipe: {
+            if (index == 0) {
+                return pointer(PointerEvent::Kind::down, step.x1, step.y1, start_ms);
+            }
+            if (index + 1 == action_count(step)) {
+                return pointer(PointerEvent::Kind::up, step.x2, step.y2, start_ms + step.ms);
+            }
+            const std::int64_t elapsed = static_cast<std::int64_t>(index) * kScriptSwipeStepMs;
+            const double share = static_cast<double>(elapsed) / static_cast<double>(step.ms);
+            const double x = step.x1 + (step.x2 - step.x1) * share;
+            const double y = step.y1 + (step.y2 - step.y1) * share;
+            return pointer(PointerEvent::Kind::move, x, y, start_ms + elapsed);
+        }
+        case ScriptStep::Kind::key:
+            return ScriptAction{step.line, at(start_ms), KeyPress{step.key}};
+        case ScriptStep::Kind::shot:
+            return ScriptAction{step.line, at(start_ms), TakeShot{step.shot_path}};
+        case ScriptStep::Kind::quit:
+        case ScriptStep::Kind::wait:
+            break;
+    }
+    return ScriptAction{step.line, at(start_ms), QuitKiosk{}};
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> ScriptPlayer::next_action() const {
+    if (!m_started) {
+        return std::nullopt;
+    }
+    std::size_t step = m_step;
+    std::size_t index = m_action;
+    while (step < m_script.size() && index >= action_count(m_script[step])) {
+        ++step;
+        index = 0;
+    }
+    if (step >= m_script.size()) {
+        return std::nullopt;
+    }
+    return std::pair{step, index};
+}
+
 std::vector<ScriptAction> ScriptPlayer::due(double time) {
     std::vector<ScriptAction> actions;
-    if (!m_started) {
-        return actions;
-    }
-    while (m_next < m_timeline.size() && m_timeline[m_next].time <= time) {
-        actions.push_back(m_timeline[m_next]);
-        ++m_next;
+    while (const auto next = next_action()) {
+        ScriptAction due_action = action(next->first, next->second);
+        if (due_action.time > time) {
+            break;
+        }
+        actions.push_back(std::move(due_action));
+        m_step = next->first;
+        m_action = next->second + 1;
     }
     return actions;
 }
 
 std::optional<double> ScriptPlayer::next_time() const {
-    if (!m_started || m_next >= m_timeline.size()) {
+    const auto next = next_action();
+    if (!next) {
         return std::nullopt;
     }
-    return m_timeline[m_next].time;
+    return action(next->first, next->second).time;
 }
 
 bool ScriptPlayer::finished() const {
-    return m_started && m_next >= m_timeline.size();
+    return m_started && !next_action();
 }
 
 }  // namespace kiosk::ui

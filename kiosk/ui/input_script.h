@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -66,7 +67,9 @@ std::span<const std::string_view> known_key_names();
 
 // Any bad line refuses the whole script, with the first bad line's error.
 tl::expected<InputScript, ScriptError> parse_input_script(std::string_view text);
-// Reads and parses the file; an unreadable file is an error with line 0.
+// Reads and parses the file (at most 1 MiB, a regular file); an unreadable
+// file is an error with line 0, a shot into a folder that does not exist an
+// error of its line.
 tl::expected<InputScript, ScriptError> load_input_script(const std::filesystem::path& path);
 
 struct KeyPress {
@@ -108,9 +111,18 @@ class ScriptPlayer {
     bool finished() const;
 
   private:
+    // The actions of a step come out one at a time, so a day-long swipe
+    // costs no more memory than a tap.
+    static std::size_t action_count(const ScriptStep& step);
+    ScriptAction action(std::size_t step, std::size_t index) const;
+    // The (step, action) handed out next; none before start() or once finished.
+    std::optional<std::pair<std::size_t, std::size_t>> next_action() const;
+
     InputScript m_script;
-    std::vector<ScriptAction> m_timeline;  // built by start()
-    std::size_t m_next = 0;
+    std::vector<std::int64_t> m_step_start_ms;  // built by start(): when each step begins
+    double m_start_time = 0;
+    std::size_t m_step = 0;    // of the next action
+    std::size_t m_action = 0;  // its index within the step
     bool m_started = false;
 };
 

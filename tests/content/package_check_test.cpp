@@ -92,9 +92,50 @@ TEST_F(CheckPackage, ReportsAPictureThatDoesNotDecode) {
     m_package.copy_media("images/birth.png", "not_media.mp4");
     const auto problems = check();
     ASSERT_EQ(problems.size(), 2U) << listed(problems);
-    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" does not decode:");
+    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" is not a PNG or JPEG picture");
     expect_problem(problems, "/zones/1/models/0/picture", 75,
-                   "picture \"images/model-fetal.png\" does not decode:");
+                   "picture \"images/model-fetal.png\" is an empty file");
+}
+
+// Pictures are known by their content, whatever their name: a JPEG 2000
+// file named .png is refused (the screens have no decoder for it), and so is
+// one too large to decode, before anything decodes it.
+TEST_F(CheckPackage, ReportsAPictureOfAnotherFormatOrTooLarge) {
+    m_package.copy_media("images/birth.png", "still_jpeg2000.jp2");
+    m_package.copy_media("images/model-fetal.png", "too_wide.png");
+    const auto problems = check();
+    ASSERT_EQ(problems.size(), 2U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" is JPEG 2000, not PNG or JPEG");
+    expect_problem(problems, "/zones/1/models/0/picture", 75,
+                   "picture \"images/model-fetal.png\" is 5000×32 pixels, larger than a picture may be "
+                   "(at most 4096×4096 pixels)");
+}
+
+// The check decodes pictures with the decoder it is given (the kiosk gives
+// the screens' own), so what it refuses is exactly what the screens could
+// not show. This one refuses one file by name.
+class RefusingDecoder final : public PictureDecoder {
+  public:
+    explicit RefusingDecoder(std::string refused) : m_refused(std::move(refused)) {}
+    tl::expected<void, std::string> decode(const std::filesystem::path& file) const override {
+        if (file.filename() == m_refused) {
+            return tl::unexpected(std::string("IDAT: CRC error"));
+        }
+        return {};
+    }
+
+  private:
+    std::string m_refused;
+};
+
+TEST_F(CheckPackage, DecodesPicturesWithTheDecoderItIsGiven) {
+    const RefusingDecoder decoder("birth.png");
+    CheckOptions options;
+    options.picture_decoder = &decoder;
+    options.probe_threads = 2;
+    const auto problems = check_package(m_package.path(), options);
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" does not decode: IDAT: CRC error");
 }
 
 TEST_F(CheckPackage, ReportsAFilmWhereAStillPictureBelongs) {

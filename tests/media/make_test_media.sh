@@ -107,6 +107,10 @@ ff $(colour red 1920x1080 30 2) "${H264[@]}" red_1080p.mp4
 
 ff -f lavfi -i color=c=yellow:size=320x240 -frames:v 1 -update 1 still.png
 ff -f lavfi -i color=c=magenta:size=320x240 -frames:v 1 -update 1 -q:v 2 still.jpg
+# Pictures the screens must not be given: JPEG 2000 (SDL_image has no decoder for it), and wider
+# than the 4096-pixel limit.
+ff -f lavfi -i color=c=cyan:size=64x64 -frames:v 1 -update 1 -c:v jpeg2000 -f image2 still_jpeg2000.jp2
+ff -f lavfi -i color=c=white:size=5000x32 -frames:v 1 -update 1 too_wide.png
 
 # Ten distinct 3 s clips for transition tests (each with its own tone).
 for n in 0 1 2 3 4 5 6 7 8 9; do
@@ -137,6 +141,17 @@ decoded=$(probe_v stream=nb_read_frames -v quiet -count_frames corrupt_middle.ts
 
 printf 'This is a plain text file with an .mp4 name.\nIt holds no media.\n' >not_media.mp4
 
+# still.png with its image data's checksum changed: FFmpeg's decoder ignores it and shows the
+# picture, libpng (the screens' decoder) refuses it.
+python3 - still.png bad_checksum.png <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+idat = data.index(b"IDAT")
+length = int.from_bytes(data[idat - 4:idat], "big")
+data[idat + 4 + length] ^= 0xFF
+open(sys.argv[2], "wb").write(data)
+PY
+
 # A video codec FFmpeg can encode and mux but has no decoder for (Commodore 64 multicolour charset):
 # Matroska stores it under a VfW fourcc, and demuxing yields a stream of codec "none".
 ff $(testsrc 320x240 25 2) -c:v a64multi unsupported.mkv
@@ -148,7 +163,8 @@ fi
 
 expected=(h264_aac.mp4 vp9_opus.webm hevc.mkv mpeg2.ts rotated_portrait.mp4 video_only.mp4 audio_only.m4a
     fps60.mp4 yuv444.mp4 vfr.mkv red.mp4 blue.mp4 green.mp4 red_1080p.mp4 still.png still.jpg
-    clip_3s_0{0..9}.mp4 truncated.mp4 corrupt_middle.ts not_media.mp4 unsupported.mkv)
+    clip_3s_0{0..9}.mp4 truncated.mp4 corrupt_middle.ts not_media.mp4 unsupported.mkv
+    still_jpeg2000.jp2 too_wide.png bad_checksum.png)
 for f in "${expected[@]}"; do
     [[ -s $f ]] || die "$f was not generated"
 done

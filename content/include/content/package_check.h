@@ -10,6 +10,7 @@
 #include <tl/expected.hpp>
 
 #include "content/package.h"
+#include "content/picture_file.h"
 
 namespace content {
 
@@ -53,6 +54,8 @@ tl::expected<Package, std::vector<PackageProblem>> read_package(const std::files
 
 struct CheckOptions {
     const TextFit* text_fit = nullptr;  // null: texts are not measured
+    // The screens' picture decoder; null: pictures are decoded with FFmpeg.
+    const PictureDecoder* picture_decoder = nullptr;
     bool probe_media = true;            // decode every image and film
     int probe_threads = 1;              // files probed at once; each probe is independent
 };

@@ -8,7 +8,14 @@
 #include <ostream>
 #include <string>
 
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cmath>
+
 #include <gtest/gtest.h>
+
+#include "../../support/hostile_input.h"
 
 namespace kiosk::app {
 namespace {
@@ -203,8 +210,92 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"decoder_threads_not_whole", "decoder_threads = 2.5\n", 1, "decoder_threads"},
         BadConfig{"audio_device_not_a_name", "audio_device = 3\n", 1, "audio_device"},
         BadConfig{"time_zone_empty", "time_zone = \"\"\n", 1, "time_zone"},
-        BadConfig{"more_than_four_screens", kFiveScreens, 3, "screen"}),
+        BadConfig{"more_than_four_screens", kFiveScreens, 3, "screen"},
+        // nan compares false with every bound; it must be refused by name.
+        BadConfig{"image_seconds_nan", "image_seconds = nan\n", 1, "image_seconds"},
+        BadConfig{"idle_timeout_nan", "\nidle_timeout = -nan\n", 2, "idle_timeout"},
+        BadConfig{"pixels_per_mm_nan", "pixels_per_mm = nan\n", 1, "pixels_per_mm"},
+        BadConfig{"idle_timeout_infinite", "idle_timeout = inf\n", 1, "idle_timeout"},
+        // A NUL would cut a path short without a word.
+        BadConfig{"content_dir_with_nul", "content_dir = \"a\\u0000b\"\n", 1, "content_dir"},
+        BadConfig{"media_with_line_break", "[[screen]]\nmedia = [\"a\\nb.mp4\"]\n", 2, "media"},
+        BadConfig{"nested_too_deep", "\n\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]\n", 3, "nested too deep"}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
+
+// Limits are stated in the message, numbers written as people write them.
+TEST_F(KioskConfigTest, AnOutOfRangeNumberIsRefusedWithItsLimits) {
+    const fs::path path = write("image_seconds = nan\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().message, path.string() + ":1:17: image_seconds must be a number from 0.1 to 3600 seconds");
+}
+
+TEST_F(KioskConfigTest, AFileThatIsNotRegularIsRefusedAtOnce) {
+    const fs::path fifo = dir / "fifo.toml";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    const auto from_fifo = load_kiosk_config(fifo);
+    ASSERT_FALSE(from_fifo);
+    EXPECT_EQ(from_fifo.error().message,
+              fifo.string() + ": cannot read the configuration: not a regular file (a FIFO)");
+    const auto from_device = load_kiosk_config("/dev/zero");
+    ASSERT_FALSE(from_device);
+    EXPECT_NE(from_device.error().message.find("not a regular file (a device)"), std::string::npos);
+}
+
+TEST_F(KioskConfigTest, AHugeFileIsRefusedNamingTheLimit) {
+    const fs::path path = write("# " + std::string(1024 * 1024, 'x') + "\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_NE(config.error().message.find("at most 1 MiB"), std::string::npos) << config.error().message;
+}
+
+// A dotted key 20,000 parts long would make toml++ nest as many tables.
+TEST_F(KioskConfigTest, ADeeplyDottedKeyIsRefusedWithItsPlace) {
+    std::string key = "a";
+    for (int i = 0; i < 20000; ++i) {
+        key += ".a";
+    }
+    const fs::path path = write("log_level = \"info\"\n" + key + " = 1\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().message.rfind(path.string() + ":2:", 0), 0u) << config.error().message.substr(0, 300);
+}
+
+TEST_F(KioskConfigTest, RandomAndMutatedFilesAreAnsweredInBoundedTime) {
+    const std::string valid = R"(image_seconds = 7.5
+decoder_threads = 2
+hardware_decoding = false
+log_level = "debug"
+time_zone = "Asia/Shanghai"
+idle_timeout = 90
+pixels_per_mm = 3.6
+
+[[screen]]
+zone = "boards"
+display = 1
+media = ["films/a.mp4", "/srv/media/b.mp4"]
+
+[[screen]]
+zone = "health"
+media_dir = "health-films"
+)";
+    kiosk::test::Mutator mutator(7);
+    for (int round = 0; round < 1500; ++round) {
+        const std::string text = round % 10 == 0 ? mutator.noise(2048) : mutator.mutate(valid);
+        const fs::path path = write(text);
+        const auto took = kiosk::test::time_to_answer([&] {
+            const auto config = load_kiosk_config(path);
+            if (config) {
+                EXPECT_TRUE(std::isfinite(config->image_seconds) && std::isfinite(config->idle_timeout_seconds) &&
+                            std::isfinite(config->pixels_per_mm))
+                    << "round " << round;
+            } else {
+                EXPECT_FALSE(config.error().message.empty());
+            }
+        });
+        ASSERT_LT(took, std::chrono::seconds(2)) << "round " << round;
+    }
+}
 
 TEST_F(KioskConfigTest, SyntaxErrorReportsItsLine) {
     const fs::path path = write("log_level = \"info\"\n\n[[screen]]\nzone = \"av\n");

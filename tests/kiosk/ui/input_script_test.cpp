@@ -2,11 +2,16 @@
 // loading from a file, and the player that turns steps into timed actions.
 #include "ui/input_script.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <set>
 
 #include <gtest/gtest.h>
+
+#include "../../support/hostile_input.h"
 
 namespace kiosk::ui {
 namespace {
@@ -260,7 +265,8 @@ TEST_F(LoadInputScript, ADirectoryIsAnError) {
     const auto script = load_input_script(m_dir);
     ASSERT_FALSE(script.has_value());
     EXPECT_EQ(script.error().line, 0);
-    EXPECT_NE(script.error().reason.find("is a directory"), std::string::npos);
+    EXPECT_NE(script.error().reason.find("not a regular file (a folder)"), std::string::npos)
+        << script.error().reason;
 }
 
 TEST_F(LoadInputScript, ABadLineInAFileKeepsItsLineNumber) {
@@ -270,6 +276,75 @@ TEST_F(LoadInputScript, ABadLineInAFileKeepsItsLineNumber) {
 }
 
 // --- the player -------------------------------------------------------------
+
+// /dev/zero would be read until the memory ran out; a FIFO would block.
+TEST_F(LoadInputScript, AFileThatIsNotRegularIsRefusedAtOnce) {
+    const auto from_device = load_input_script("/dev/zero");
+    ASSERT_FALSE(from_device.has_value());
+    EXPECT_EQ(to_string(from_device.error()), "input script /dev/zero: not a regular file (a device)");
+    const std::filesystem::path fifo = m_dir / "fifo";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    const auto from_fifo = load_input_script(fifo);
+    ASSERT_FALSE(from_fifo.has_value());
+    EXPECT_NE(from_fifo.error().reason.find("not a regular file (a FIFO)"), std::string::npos);
+}
+
+TEST_F(LoadInputScript, AScriptOverOneMebibyteIsRefusedNamingTheLimit) {
+    const auto script = load_input_script(write("big.txt", std::string(1024 * 1024 + 1, '\n')));
+    ASSERT_FALSE(script.has_value());
+    EXPECT_NE(script.error().reason.find("at most 1 MiB"), std::string::npos) << script.error().reason;
+}
+
+// Known before the first step runs, not when the shot fails minutes later.
+TEST_F(LoadInputScript, AShotIntoAFolderThatDoesNotExistIsRefusedWithItsLine) {
+    const std::filesystem::path missing = m_dir / "no-such-folder" / "home.png";
+    const auto script = load_input_script(write("s.txt", "wait 10\nshot " + (m_dir / "ok.png").string() +
+                                                             "\nshot " + missing.string() + "\n"));
+    ASSERT_FALSE(script.has_value());
+    EXPECT_EQ(to_string(script.error()),
+              "line 3: shot: no folder '" + missing.parent_path().string() + "' to write the picture in");
+}
+
+// A refused line is quoted back, but never a megabyte of it.
+TEST(ParseInputScript, QuotesAtMostTwoHundredCharactersOfARefusedWord) {
+    const std::string word(100000, 'x');
+    for (const std::string& line : {word, "key " + word, "tap " + word + " 1", "shot " + word}) {
+        const std::string reason = refusal(line);
+        EXPECT_LT(reason.size(), 400U) << reason.substr(0, 100);
+        EXPECT_NE(reason.find("'" + std::string(200, 'x') + "…'"), std::string::npos) << reason.substr(0, 100);
+    }
+    EXPECT_NE(refusal("key " + std::string(300, 'x')).find("'" + std::string(200, 'x') + "…'"), std::string::npos);
+    const std::string chinese = "键";
+    std::string long_chinese;
+    for (int i = 0; i < 300; ++i) {
+        long_chinese += chinese;
+    }
+    std::string cut;
+    for (int i = 0; i < 200; ++i) {
+        cut += chinese;
+    }
+    EXPECT_NE(refusal("key " + long_chinese).find("'" + cut + "…'"), std::string::npos)
+        << "cut at a character, not a byte";
+}
+
+TEST(ParseInputScript, RandomAndMutatedScriptsAreAnsweredInBoundedTime) {
+    const std::string valid = "# demo\nwait 100\ntap 10 20\nswipe 0 0 500 500 300\nkey Escape\nshot a.png\nquit\n";
+    kiosk::test::Mutator mutator(42);
+    for (int round = 0; round < 3000; ++round) {
+        const std::string text = round % 10 == 0 ? mutator.noise(2048) : mutator.mutate(valid);
+        const auto took = kiosk::test::time_to_answer([&] {
+            auto script = parse_input_script(text);
+            if (script) {
+                ScriptPlayer player(std::move(*script));
+                player.start(0);
+                (void)player.due(1.0);
+            } else {
+                EXPECT_LT(to_string(script.error()).size(), 1000U);
+            }
+        });
+        ASSERT_LT(took, std::chrono::seconds(2)) << "round " << round;
+    }
+}
 
 TEST(ScriptPlayer, DoesNothingBeforeStart) {
     ScriptPlayer player(parsed("tap 1 1"));
@@ -331,6 +406,32 @@ TEST(ScriptPlayer, ASwipeSlidesAlongItsLineEverySixteenMilliseconds) {
     }
     expect_pointer(all[7], PointerEvent::Kind::up, 160.0, 20.0, 0.1);
     EXPECT_DOUBLE_EQ(all[8].time, 0.1);  // the next step starts once the swipe is over
+}
+
+// A day-long swipe is 5.4 million finger moves: handed out as they fall due,
+// never held at once, so ten thousand of them cost nothing at start.
+TEST(ScriptPlayer, LongSwipesAreExpandedOnlyAsTheyFallDue) {
+    InputScript script;
+    for (int i = 0; i < 10000; ++i) {
+        ScriptStep swipe;
+        swipe.kind = StepKind::swipe;
+        swipe.line = i + 1;
+        swipe.x2 = 86400;
+        swipe.ms = 86'400'000;
+        script.push_back(swipe);
+    }
+    ScriptPlayer player(std::move(script));
+    const auto took = kiosk::test::time_to_answer([&] { player.start(0.0); });
+    EXPECT_LT(took, std::chrono::seconds(1));
+    auto first = player.due(0.0);
+    ASSERT_EQ(first.size(), 1U);
+    expect_pointer(first[0], PointerEvent::Kind::down, 0, 0, 0.0);
+    ASSERT_TRUE(player.next_time().has_value());
+    EXPECT_DOUBLE_EQ(*player.next_time(), 0.016);
+    const auto moves = player.due(0.048);
+    ASSERT_EQ(moves.size(), 3U);
+    expect_pointer(moves[2], PointerEvent::Kind::move, 48.0 * 86400 / 86'400'000, 0, 0.048);
+    EXPECT_FALSE(player.finished());
 }
 
 TEST(ScriptPlayer, AnInstantSwipeIsADownAndAnUpAtOnce) {
