@@ -6,11 +6,17 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # in their checkout stay theirs; as is, when run directly.
 as_invoking_user() {
   if [[ $(id -u) -eq 0 && -n "${SUDO_USER:-}" && "${SUDO_USER}" != root ]]; then
-    sudo -u "$SUDO_USER" --preserve-env=PATH,CI,DISPLAY,WAYLAND_DISPLAY,XDG_RUNTIME_DIR "$@"
+    sudo -u "$SUDO_USER" --preserve-env=PATH,CI,DISPLAY,WAYLAND_DISPLAY,XDG_RUNTIME_DIR,CCACHE_BASEDIR,CCACHE_NOHASHDIR "$@"
   else
     "$@"
   fi
 }
+
+# With ccache installed (CMakeLists.txt uses it when present), a rebuild of
+# unchanged sources is a cache hit in any checkout: paths are taken relative
+# to the checkout, and the build folder is left out of the hash.
+export CCACHE_BASEDIR="$repo"
+export CCACHE_NOHASHDIR=true
 
 # configure_and_build BUILD_DIR [CMAKE ARGS...]
 configure_and_build() {

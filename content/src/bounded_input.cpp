@@ -73,15 +73,16 @@ tl::expected<int, FileReadError> open_regular(const std::filesystem::path& file)
     }
     if (!S_ISREG(status.st_mode)) {
         ::close(fd);
-        return tl::unexpected(FileReadError{FileReadErrorKind::not_regular,
-                                            std::string("not a regular file (") +
-                                                file_type_name(status.st_mode) + ")"});
+        return tl::unexpected(
+            FileReadError{FileReadErrorKind::not_regular,
+                          std::string("not a regular file (") + file_type_name(status.st_mode) + ")"});
     }
     return fd;
 }
 
 FileReadError too_large(std::uintmax_t max_bytes) {
-    return {FileReadErrorKind::too_large, "larger than such a file may be (at most " + size_text(max_bytes) + ")"};
+    return {FileReadErrorKind::too_large,
+            "larger than such a file may be (at most " + size_text(max_bytes) + ")"};
 }
 
 bool is_continuation_byte(char byte) {
@@ -211,8 +212,8 @@ std::optional<std::size_t> toml_nesting_overflow(std::string_view text, std::siz
     std::size_t table_depth = 0;
     std::size_t key_depth = 0;         // dotted parts of the top-level key
     std::size_t inline_key_depth = 0;  // dotted parts of a key inside an inline table
-    std::vector<char> open;  // '[' or '{' of the value being read
-    bool in_key = true;      // reading a key (top level or inside an inline table)
+    std::vector<char> open;            // '[' or '{' of the value being read
+    bool in_key = true;                // reading a key (top level or inside an inline table)
     bool line_start = true;
     std::size_t i = 0;
     auto depth = [&] { return table_depth + key_depth + inline_key_depth + open.size(); };

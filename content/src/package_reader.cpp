@@ -77,9 +77,10 @@ ManifestReading read_manifest(const std::filesystem::path& directory) {
     // value afterwards recurses: too deep a text is refused before it.
     if (const auto deep = json_nesting_overflow(*text)) {
         const TextPosition at = JsonPositions::position_of(*text, *deep);
-        reading.problems.push_back(PackageProblem{
-            std::string(kManifestFile), at.line, at.column, "",
-            "nested too deep (at most " + std::to_string(kMaxNestingDepth) + " levels of objects and lists)"});
+        reading.problems.push_back(PackageProblem{std::string(kManifestFile), at.line, at.column, "",
+                                                  "nested too deep (at most " +
+                                                      std::to_string(kMaxNestingDepth) +
+                                                      " levels of objects and lists)"});
         return reading;
     }
     nlohmann::json manifest;

@@ -53,8 +53,9 @@ std::string other_format(std::string_view start) {
 }
 
 std::string size_problem(int width, int height) {
-    return "is " + std::to_string(width) + "×" + std::to_string(height) + " pixels, larger than a picture may be (at most " +
-           std::to_string(kMaxPictureSide) + "×" + std::to_string(kMaxPictureSide) + " pixels)";
+    return "is " + std::to_string(width) + "×" + std::to_string(height) +
+           " pixels, larger than a picture may be (at most " + std::to_string(kMaxPictureSide) + "×" +
+           std::to_string(kMaxPictureSide) + " pixels)";
 }
 
 tl::expected<PictureHeader, std::string> png_header(std::string_view start) {
@@ -102,8 +103,8 @@ tl::expected<PictureHeader, std::string> jpeg_header(std::ifstream& in) {
         if (length < 2) {
             return tl::unexpected(damaged);
         }
-        const bool frame_header = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                                  marker != 0xCC;
+        const bool frame_header =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (!frame_header) {
             in.seekg(static_cast<std::streamoff>(length - 2), std::ios::cur);
             continue;

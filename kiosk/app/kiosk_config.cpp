@@ -1,13 +1,13 @@
 #include "kiosk_config.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <string_view>
 
 #include <toml++/toml.h>
 
 #include "content/bounded_input.h"
+#include "number_text.h"
 
 namespace kiosk::app {
 namespace {
@@ -16,13 +16,6 @@ namespace {
 constexpr std::uintmax_t kMaxConfigBytes = 1024 * 1024;
 // Longest path or name taken from the file: no real one comes near it.
 constexpr std::size_t kMaxConfigText = 4096;
-
-// 3600, 0.1, 2.5: a number as people write it.
-std::string number_text(double value) {
-    char buffer[32];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return error == std::errc{} ? std::string(buffer, end) : std::to_string(value);
-}
 
 std::string where(const std::filesystem::path& file, const toml::source_region& region) {
     return file.string() + ":" + std::to_string(region.begin.line) + ":" +
@@ -37,9 +30,9 @@ ConfigError error_at(const std::filesystem::path& file, const toml::node& node, 
 // control characters (a NUL would cut a path short without a word).
 std::optional<std::string> plain_string(const toml::node& node) {
     const auto text = node.value<std::string>();
-    if (!text || text->size() > kMaxConfigText ||
-        std::any_of(text->begin(), text->end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+    if (!text || text->size() > kMaxConfigText || std::any_of(text->begin(), text->end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+        })) {
         return std::nullopt;
     }
     return text;
@@ -48,7 +41,8 @@ std::optional<std::string> plain_string(const toml::node& node) {
 tl::expected<toml::table, ConfigError> parse_config(const std::filesystem::path& path) {
     auto text = content::read_regular_file(path, kMaxConfigBytes);
     if (!text) {
-        return tl::unexpected(ConfigError{path.string() + ": cannot read the configuration: " + text.error().reason});
+        return tl::unexpected(
+            ConfigError{path.string() + ": cannot read the configuration: " + text.error().reason});
     }
     // toml++ builds nested tables by recursion: too deep a file is refused first.
     if (const auto deep = content::toml_nesting_overflow(*text)) {

@@ -1,5 +1,6 @@
 #include "kiosk_options.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <regex>
 
@@ -7,7 +8,30 @@
 
 #include <CLI/CLI.hpp>
 
+#include "number_text.h"
+
 namespace kiosk::app {
+namespace {
+
+// A number option from `low` to `high`: finite (CLI11's Range lets nan
+// through, as every comparison with nan is false), its limits written as
+// people write them.
+CLI::Validator number_from(double low, double high, const std::string& unit) {
+    const std::string limits = "from " + number_text(low) + " to " + number_text(high) + unit;
+    return CLI::Validator(
+        [=](const std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < low ||
+                value > high) {
+                return "must be a number " + limits + ", got '" + text.substr(0, 40) + "'";
+            }
+            return {};
+        },
+        "NUMBER " + limits);
+}
+
+}  // namespace
 
 std::filesystem::path default_data_dir() {
     if (const char* dir = std::getenv("PCW_KIOSK_DATA_DIR"); dir != nullptr && *dir != '\0') {
@@ -34,12 +58,13 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
     std::string size;
     cli.add_option("--size", size, "window size WxH instead of full screen (default 1920x1080 headless)");
     cli.add_option("--image-seconds", options.image_seconds, "how long a still picture stays up")
-        ->check(CLI::Range(0.1, 3600.0));
+        ->check(number_from(0.1, 3600.0, " seconds"));
     cli.add_option("--stats-json", options.stats_json, "write playback figures here on exit");
     cli.add_option("--screenshot-at", options.screenshot_at, "seconds after start to take --screenshot")
-        ->check(CLI::Range(0.0, 1e6));
+        ->check(number_from(0.0, 1e6, " seconds"));
     cli.add_option("--screenshot", options.screenshot, "PNG file for the screen at --screenshot-at");
-    cli.add_option("--run-for", options.run_for, "exit after this many seconds")->check(CLI::Range(0.0, 1e9));
+    cli.add_option("--run-for", options.run_for, "exit after this many seconds")
+        ->check(number_from(0.0, 1e9, " seconds"));
     cli.add_option("--content", options.content, "content package directory for the touch exhibits")
         ->check(CLI::ExistingDirectory);
     cli.add_option("--zone", options.zone, "the screen's zone: boards, models, av or health")
@@ -47,7 +72,7 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
     cli.add_option("--input-script", options.input_script, "play these touches and keys (tests, demos)")
         ->check(CLI::ExistingFile);
     cli.add_option("--idle-timeout", options.idle_timeout, "seconds without a touch before the attract loop")
-        ->check(CLI::Range(1.0, 86400.0));
+        ->check(number_from(1.0, 86400.0, " seconds"));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -64,6 +89,16 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
         }
         options.width = std::stoi(match[1]);
         options.height = std::stoi(match[2]);
+        // An 8K panel is the largest made; a larger window would only cost gigabytes.
+        constexpr int kLargestSide = 8192;
+        constexpr int kSmallestSide = 64;
+        if (*options.width > kLargestSide || *options.height > kLargestSide ||
+            *options.width < kSmallestSide || *options.height < kSmallestSide) {
+            return tl::unexpected(UsageError{"--size: each side from " + std::to_string(kSmallestSide) +
+                                                 " to " + std::to_string(kLargestSide) + " pixels, got '" +
+                                                 size + "'",
+                                             2, ""});
+        }
     }
     if (options.screenshot_at.has_value() != options.screenshot.has_value()) {
         return tl::unexpected(UsageError{"--screenshot-at and --screenshot go together", 2, ""});

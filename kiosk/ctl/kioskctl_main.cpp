@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& error) {
         // CLI11 numbers its faults (105, 106, 109...); staff and scripts get
         // the one documented status for a bad command line.
-        std::fprintf(stderr, "kioskctl: %s\nRun 'kioskctl --help' (or 'kioskctl COMMAND --help') for the usage.\n",
+        std::fprintf(stderr,
+                     "kioskctl: %s\nRun 'kioskctl --help' (or 'kioskctl COMMAND --help') for the usage.\n",
                      error.what());
         return kiosk::ctl::kExitUsage;
     }

@@ -142,7 +142,8 @@ class LineParser {
                 return fail("quit takes no values, got " + std::to_string(m_words.size() - 1));
             }
         } else {
-            return fail("unknown step " + quote_cut(command) + "; steps are wait, tap, swipe, key, shot, quit");
+            return fail("unknown step " + quote_cut(command) +
+                        "; steps are wait, tap, swipe, key, shot, quit");
         }
         return step;
     }
@@ -330,8 +331,9 @@ ScriptAction ScriptPlayer::action(std::size_t step_index, std::size_t index) con
     const std::int64_t start_ms = m_step_start_ms[step_index];
     const auto at = [this](std::int64_t ms) { return m_start_time + static_cast<double>(ms) / 1000.0; };
     const auto pointer = [&](PointerEvent::Kind kind, double x, double y, std::int64_t ms) {
-        return ScriptAction{step.line, at(ms),
-                            PointerEvent{.kind = kind, .pointer = kScriptFinger, .x = x, .y = y, .time = at(ms)}};
+        return ScriptAction{
+            step.line, at(ms),
+            PointerEvent{.kind = kind, .pointer = kScriptFinger, .x = x, .y = y, .time = at(ms)}};
     };
     switch (step.kind) {
         case ScriptStep::Kind::tap:

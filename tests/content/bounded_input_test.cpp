@@ -95,13 +95,17 @@ TEST_F(ReadRegularFile, SaysPermissionDeniedForAFileInAnUnreadableFolder) {
             _exit(10);
         }
         const auto text = read_regular_file(folder / "a.txt", 100);
-        _exit(text ? 11 : text.error().reason == "permission denied" && text.error().kind == FileReadErrorKind::denied ? 0 : 12);
+        _exit(text ? 11
+              : text.error().reason == "permission denied" && text.error().kind == FileReadErrorKind::denied
+                  ? 0
+                  : 12);
     }
     int status = 0;
     ASSERT_EQ(waitpid(child, &status, 0), child);
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
     ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0) << "10: cannot become nobody, 11: the file was read, 12: another reason";
+    EXPECT_EQ(WEXITSTATUS(status), 0)
+        << "10: cannot become nobody, 11: the file was read, 12: another reason";
 }
 
 TEST(SizeText, WritesSizesAsPeopleDo) {

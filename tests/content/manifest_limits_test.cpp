@@ -40,7 +40,8 @@ TEST(ManifestLimits, AManifestThatIsAFifoIsRefusedAtOnce) {
     ASSERT_EQ(mkfifo((package.path() / "manifest.json").c_str(), 0600), 0);
     const auto read = read_package(package.path());
     ASSERT_FALSE(read.has_value());
-    EXPECT_EQ(to_string(read.error()[0]), "manifest.json: cannot read manifest.json: not a regular file (a FIFO)");
+    EXPECT_EQ(to_string(read.error()[0]),
+              "manifest.json: cannot read manifest.json: not a regular file (a FIFO)");
 }
 
 TEST(ManifestLimits, AManifestOverSixteenMebibytesIsRefusedNamingTheLimit) {
@@ -48,7 +49,8 @@ TEST(ManifestLimits, AManifestOverSixteenMebibytesIsRefusedNamingTheLimit) {
     package.write_manifest(std::string(16 * 1024 * 1024 + 1, ' '));
     const auto read = read_package(package.path());
     ASSERT_FALSE(read.has_value());
-    EXPECT_EQ(read.error()[0].reason, "cannot read manifest.json: larger than such a file may be (at most 16 MiB)");
+    EXPECT_EQ(read.error()[0].reason,
+              "cannot read manifest.json: larger than such a file may be (at most 16 MiB)");
 }
 
 TEST(ManifestLimits, RandomAndMutatedManifestsAreAnsweredInBoundedTime) {

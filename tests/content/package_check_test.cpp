@@ -1,5 +1,6 @@
 // check_package: the files a manifest names, opened as the player opens
 // them, and its texts measured against their boxes. Uses the generated test media.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -135,7 +136,8 @@ TEST_F(CheckPackage, DecodesPicturesWithTheDecoderItIsGiven) {
     options.probe_threads = 2;
     const auto problems = check_package(m_package.path(), options);
     ASSERT_EQ(problems.size(), 1U) << listed(problems);
-    expect_problem(problems, kBoardImage, 27, "picture \"images/birth.png\" does not decode: IDAT: CRC error");
+    expect_problem(problems, kBoardImage, 27,
+                   "picture \"images/birth.png\" does not decode: IDAT: CRC error");
 }
 
 TEST_F(CheckPackage, ReportsAFilmWhereAStillPictureBelongs) {
@@ -229,6 +231,7 @@ class TextFitDouble : public TextFit {
   public:
     std::vector<std::string> overflows(TextBox box, std::string_view text, Language language) const override {
         asked.insert({box, language});
+        longest_asked = std::max(longest_asked, text.size());
         std::vector<std::string> configurations;
         if (text.size() > kLargeTextLimit) {
             configurations.emplace_back("1080x1920, large text");
@@ -242,6 +245,7 @@ class TextFitDouble : public TextFit {
     static constexpr std::size_t kLargeTextLimit = 40;   // bytes
     static constexpr std::size_t kNormalTextLimit = 80;  // bytes
     mutable std::set<std::pair<TextBox, Language>> asked;
+    mutable std::size_t longest_asked = 0;  // bytes
 };
 
 TEST_F(CheckPackage, ReportsEachConfigurationATextOverflows) {
@@ -283,6 +287,22 @@ TEST_F(CheckPackage, MeasuresEveryBoxedTextInBothLanguages) {
                 << "box " << static_cast<int>(box) << " in " << (language == Language::zh ? "zh" : "en");
         }
     }
+}
+
+// A text longer than its limit is refused as the manifest is read, and never
+// measured: a board title of 100,000 letters took the measuring a minute.
+TEST_F(CheckPackage, ATextOverItsLimitIsRefusedWithoutBeingMeasured) {
+    write_manifest(R"("en": "Birth registration")", R"("en": ")" + std::string(100000, 'a') + "\"");
+    TextFitDouble text_fit;
+    CheckOptions options;
+    options.text_fit = &text_fit;
+    const auto problems = check(options);
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, "/zones/0/sections/0/boards/0/title/en", 23,
+                   "English text of 100000 characters is too long (at most 200 characters)");
+    EXPECT_LE(text_fit.longest_asked, 3 * kMaxTitleCharacters);
+    EXPECT_TRUE(text_fit.asked.contains({TextBox::section_title, Language::en}))
+        << "the other texts are measured";
 }
 
 // A package of many boards, each with its own picture and film: probing is

@@ -116,15 +116,16 @@ TEST_F(ExitStatus, KioskctlExitsTwoOnAnUnknownCommandOrAMissingConfiguration) {
     EXPECT_EQ(unknown.exit_code, 2) << unknown;
     const ProcessResult no_command = kioskctl({});
     EXPECT_EQ(no_command.exit_code, 2) << no_command;
-    const ProcessResult missing = run_process(
-        {KIOSKCTL_BINARY, "--config", (m_dir / "absent.toml").string(), "media", "list"}, 60s);
+    const ProcessResult missing =
+        run_process({KIOSKCTL_BINARY, "--config", (m_dir / "absent.toml").string(), "media", "list"}, 60s);
     EXPECT_EQ(missing.exit_code, 2) << missing;
     EXPECT_NE(missing.err.find("absent.toml"), std::string::npos) << missing;
     const ProcessResult bad = run_process(
         {KIOSKCTL_BINARY, "--config", write("bad.toml", "image_seconds = nan\n").string(), "media", "list"},
         60s);
     EXPECT_EQ(bad.exit_code, 2) << bad;
-    EXPECT_NE(bad.err.find("image_seconds must be a number from 0.1 to 3600 seconds"), std::string::npos) << bad;
+    EXPECT_NE(bad.err.find("image_seconds must be a number from 0.1 to 3600 seconds"), std::string::npos)
+        << bad;
 }
 
 TEST_F(ExitStatus, KioskctlHelpIsExitZero) {
@@ -144,9 +145,18 @@ TEST_F(ExitStatus, TheKioskExitsTwoOnABadCommandLineOrConfiguration) {
     EXPECT_EQ(flag.exit_code, 2) << flag;
     const ProcessResult missing = kiosk({"--config", (m_dir / "absent.toml").string()});
     EXPECT_EQ(missing.exit_code, 2) << missing;
+    // nan passes every comparison; it once made the kiosk run with stills shown for no time.
+    const ProcessResult nan_option = kiosk({"--image-seconds", "nan", "--run-for", "1"});
+    EXPECT_EQ(nan_option.exit_code, 2) << nan_option;
+    EXPECT_NE(nan_option.err.find("must be a number from 0.1 to 3600 seconds, got 'nan'"), std::string::npos)
+        << nan_option;
+    const ProcessResult huge = kiosk({"--size", "99999x99999", "--run-for", "1"});
+    EXPECT_EQ(huge.exit_code, 2) << huge;
+    EXPECT_NE(huge.err.find("from 64 to 8192 pixels"), std::string::npos) << huge;
     const ProcessResult nan = kiosk({"--config", write("bad.toml", "idle_timeout = nan\n").string()});
     EXPECT_EQ(nan.exit_code, 2) << nan;
-    EXPECT_NE(said(nan).find("idle_timeout must be a number from 1 to 86400 seconds"), std::string::npos) << nan;
+    EXPECT_NE(said(nan).find("idle_timeout must be a number from 1 to 86400 seconds"), std::string::npos)
+        << nan;
 }
 
 // /dev/zero and a FIFO were read (or waited on) for ever.
@@ -163,7 +173,8 @@ TEST_F(ExitStatus, TheKioskRefusesAnInputScriptThatIsNotARegularFileAtOnce) {
 }
 
 TEST_F(ExitStatus, TheKioskRefusesAShotIntoAFolderThatDoesNotExist) {
-    const fs::path script = write("s.txt", "wait 100\nshot " + (m_dir / "none" / "a.png").string() + "\nquit\n");
+    const fs::path script =
+        write("s.txt", "wait 100\nshot " + (m_dir / "none" / "a.png").string() + "\nquit\n");
     const ProcessResult result = kiosk({"--input-script", script.string()});
     EXPECT_EQ(result.exit_code, 2) << result;
     EXPECT_NE(said(result).find("line 2: shot: no folder"), std::string::npos) << result;

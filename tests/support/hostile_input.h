@@ -18,12 +18,46 @@ namespace kiosk::test {
 // Pieces that have broken parsers before: deep nesting, numbers past every
 // integer type, not-a-number, control characters, broken UTF-8, escapes.
 inline const std::vector<std::string>& hostile_tokens() {
-    static const std::vector<std::string> tokens{
-        "{",    "}",     "[",     "]",   "\"",   "'",     ",",     ":",     "=",    "\n",   "#",
-        "\\",   "\\u0000", "\\ud800", "nan", "-nan", "inf",  "1e999", "-0",    "18446744073709551616",
-        "-9223372036854775809", "0x7fffffff", "1.5", "true", "null", "\"\"\"", "'''", "[[", "]]", ".",
-        std::string("\0", 1),    "\xff\xfe",    "\xc3",  "\xe4\xb8", "\t",  "\r\n", "a.b.c.d.e",
-        std::string(64, '['),    std::string(64, '{'),  std::string(300, 'x')};
+    static const std::vector<std::string> tokens{"{",
+                                                 "}",
+                                                 "[",
+                                                 "]",
+                                                 "\"",
+                                                 "'",
+                                                 ",",
+                                                 ":",
+                                                 "=",
+                                                 "\n",
+                                                 "#",
+                                                 "\\",
+                                                 "\\u0000",
+                                                 "\\ud800",
+                                                 "nan",
+                                                 "-nan",
+                                                 "inf",
+                                                 "1e999",
+                                                 "-0",
+                                                 "18446744073709551616",
+                                                 "-9223372036854775809",
+                                                 "0x7fffffff",
+                                                 "1.5",
+                                                 "true",
+                                                 "null",
+                                                 "\"\"\"",
+                                                 "'''",
+                                                 "[[",
+                                                 "]]",
+                                                 ".",
+                                                 std::string("\0", 1),
+                                                 "\xff\xfe",
+                                                 "\xc3",
+                                                 "\xe4\xb8",
+                                                 "\t",
+                                                 "\r\n",
+                                                 "a.b.c.d.e",
+                                                 std::string(64, '['),
+                                                 std::string(64, '{'),
+                                                 std::string(300, 'x')};
     return tokens;
 }
 
@@ -66,7 +100,8 @@ class Mutator {
                 text.insert(at, hostile_tokens()[below(hostile_tokens().size())]);
                 break;
             case 2: {  // cut a range out
-                const std::size_t length = below(std::min<std::size_t>(text.size() - std::min(at, text.size()), 64) + 1);
+                const std::size_t length =
+                    below(std::min<std::size_t>(text.size() - std::min(at, text.size()), 64) + 1);
                 text.erase(std::min(at, text.size()), length);
                 break;
             }

@@ -219,7 +219,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A NUL would cut a path short without a word.
         BadConfig{"content_dir_with_nul", "content_dir = \"a\\u0000b\"\n", 1, "content_dir"},
         BadConfig{"media_with_line_break", "[[screen]]\nmedia = [\"a\\nb.mp4\"]\n", 2, "media"},
-        BadConfig{"nested_too_deep", "\n\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]\n", 3, "nested too deep"}),
+        BadConfig{"nested_too_deep", "\n\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]\n", 3,
+                  "nested too deep"}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
 
 // Limits are stated in the message, numbers written as people write them.
@@ -227,7 +228,8 @@ TEST_F(KioskConfigTest, AnOutOfRangeNumberIsRefusedWithItsLimits) {
     const fs::path path = write("image_seconds = nan\n");
     const auto config = load_kiosk_config(path);
     ASSERT_FALSE(config);
-    EXPECT_EQ(config.error().message, path.string() + ":1:17: image_seconds must be a number from 0.1 to 3600 seconds");
+    EXPECT_EQ(config.error().message,
+              path.string() + ":1:17: image_seconds must be a number from 0.1 to 3600 seconds");
 }
 
 TEST_F(KioskConfigTest, AFileThatIsNotRegularIsRefusedAtOnce) {
@@ -258,7 +260,8 @@ TEST_F(KioskConfigTest, ADeeplyDottedKeyIsRefusedWithItsPlace) {
     const fs::path path = write("log_level = \"info\"\n" + key + " = 1\n");
     const auto config = load_kiosk_config(path);
     ASSERT_FALSE(config);
-    EXPECT_EQ(config.error().message.rfind(path.string() + ":2:", 0), 0u) << config.error().message.substr(0, 300);
+    EXPECT_EQ(config.error().message.rfind(path.string() + ":2:", 0), 0u)
+        << config.error().message.substr(0, 300);
 }
 
 TEST_F(KioskConfigTest, RandomAndMutatedFilesAreAnsweredInBoundedTime) {
@@ -286,7 +289,8 @@ media_dir = "health-films"
         const auto took = kiosk::test::time_to_answer([&] {
             const auto config = load_kiosk_config(path);
             if (config) {
-                EXPECT_TRUE(std::isfinite(config->image_seconds) && std::isfinite(config->idle_timeout_seconds) &&
+                EXPECT_TRUE(std::isfinite(config->image_seconds) &&
+                            std::isfinite(config->idle_timeout_seconds) &&
                             std::isfinite(config->pixels_per_mm))
                     << "round " << round;
             } else {

@@ -298,8 +298,8 @@ TEST_F(LoadInputScript, AScriptOverOneMebibyteIsRefusedNamingTheLimit) {
 // Known before the first step runs, not when the shot fails minutes later.
 TEST_F(LoadInputScript, AShotIntoAFolderThatDoesNotExistIsRefusedWithItsLine) {
     const std::filesystem::path missing = m_dir / "no-such-folder" / "home.png";
-    const auto script = load_input_script(write("s.txt", "wait 10\nshot " + (m_dir / "ok.png").string() +
-                                                             "\nshot " + missing.string() + "\n"));
+    const auto script = load_input_script(
+        write("s.txt", "wait 10\nshot " + (m_dir / "ok.png").string() + "\nshot " + missing.string() + "\n"));
     ASSERT_FALSE(script.has_value());
     EXPECT_EQ(to_string(script.error()),
               "line 3: shot: no folder '" + missing.parent_path().string() + "' to write the picture in");
@@ -311,9 +311,11 @@ TEST(ParseInputScript, QuotesAtMostTwoHundredCharactersOfARefusedWord) {
     for (const std::string& line : {word, "key " + word, "tap " + word + " 1", "shot " + word}) {
         const std::string reason = refusal(line);
         EXPECT_LT(reason.size(), 400U) << reason.substr(0, 100);
-        EXPECT_NE(reason.find("'" + std::string(200, 'x') + "…'"), std::string::npos) << reason.substr(0, 100);
+        EXPECT_NE(reason.find("'" + std::string(200, 'x') + "…'"), std::string::npos)
+            << reason.substr(0, 100);
     }
-    EXPECT_NE(refusal("key " + std::string(300, 'x')).find("'" + std::string(200, 'x') + "…'"), std::string::npos);
+    EXPECT_NE(refusal("key " + std::string(300, 'x')).find("'" + std::string(200, 'x') + "…'"),
+              std::string::npos);
     const std::string chinese = "键";
     std::string long_chinese;
     for (int i = 0; i < 300; ++i) {
@@ -328,7 +330,8 @@ TEST(ParseInputScript, QuotesAtMostTwoHundredCharactersOfARefusedWord) {
 }
 
 TEST(ParseInputScript, RandomAndMutatedScriptsAreAnsweredInBoundedTime) {
-    const std::string valid = "# demo\nwait 100\ntap 10 20\nswipe 0 0 500 500 300\nkey Escape\nshot a.png\nquit\n";
+    const std::string valid =
+        "# demo\nwait 100\ntap 10 20\nswipe 0 0 500 500 300\nkey Escape\nshot a.png\nquit\n";
     kiosk::test::Mutator mutator(42);
     for (int round = 0; round < 3000; ++round) {
         const std::string text = round % 10 == 0 ? mutator.noise(2048) : mutator.mutate(valid);
