@@ -28,13 +28,16 @@ std::uint32_t big_endian(const unsigned char* bytes, int count) {
 // What a file that is neither PNG nor JPEG is, for the message.
 std::string other_format(std::string_view start) {
     const auto begins = [&](std::string_view magic) { return start.starts_with(magic); };
+    const auto holds_at = [&](std::size_t at, std::string_view magic) {
+        return start.size() >= at + magic.size() && start.substr(at, magic.size()) == magic;
+    };
     if (begins(std::string_view("\x00\x00\x00\x0cjP  ", 8)) || begins("\xFF\x4F\xFF\x51")) {
         return "JPEG 2000";
     }
     if (begins("GIF87a") || begins("GIF89a")) {
         return "GIF";
     }
-    if (begins("RIFF") && start.substr(8, 4) == "WEBP") {
+    if (begins("RIFF") && holds_at(8, "WEBP")) {
         return "WebP";
     }
     if (begins("BM")) {
@@ -46,7 +49,7 @@ std::string other_format(std::string_view start) {
     if (begins("<?xml") || begins("<svg")) {
         return "SVG or other XML";
     }
-    if (start.substr(4, 4) == "ftyp") {
+    if (holds_at(4, "ftyp")) {
         return "an MP4/HEIF file";
     }
     return "";

@@ -147,5 +147,26 @@ TEST_F(PackageCheckCommand, TakesScreenSizes) {
     EXPECT_NE(bad.err.find("1280by800"), std::string::npos) << bad;
 }
 
+// The check decodes pictures with the screens' own decoder: a PNG whose
+// checksum is wrong (FFmpeg shows it, libpng does not) and a JPEG 2000 file
+// named .png would both have been blank tiles on the screen.
+TEST_F(PackageCheckCommand, APictureTheScreensCannotShowIsAProblem) {
+    m_package.copy_media("images/birth.png", "bad_checksum.png");
+    m_package.copy_media("images/model-fetal.png", "still_jpeg2000.jp2");
+    const ProcessResult result =
+        kioskctl({"content", "check", "--size", "1920x1080", m_package.path().string()});
+    EXPECT_EQ(result.exit_code, 1) << result;
+    EXPECT_NE(
+        result.out.find("/zones/0/sections/0/boards/0/images/0/file: picture \"images/birth.png\" does not "
+                        "decode: "),
+        std::string::npos)
+        << result.out;
+    EXPECT_NE(
+        result.out.find("/zones/1/models/0/picture: picture \"images/model-fetal.png\" is JPEG 2000, not "
+                        "PNG or JPEG"),
+        std::string::npos)
+        << result.out;
+}
+
 }  // namespace
 }  // namespace content
