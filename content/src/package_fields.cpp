@@ -1,6 +1,7 @@
 #include "package_fields.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace content {
 namespace {
@@ -50,6 +51,14 @@ std::string unknown_field_reason(std::string_view name, std::initializer_list<Fi
     const FieldRule* nearest = nullptr;
     std::size_t nearest_distance = kMaxSpellingDistance + 1;
     for (const FieldRule& field : fields) {
+        // Lengths that differ by more than the distance allowed are at least
+        // that far apart: a long unknown name costs nothing to compare.
+        const std::size_t length_difference = name.size() > field.name.size()
+                                                  ? name.size() - field.name.size()
+                                                  : field.name.size() - name.size();
+        if (length_difference > kMaxSpellingDistance) {
+            continue;
+        }
         const std::size_t distance = edit_distance(name, field.name);
         if (distance < nearest_distance && distance < field.name.size()) {
             nearest = &field;
@@ -83,6 +92,14 @@ bool is_blank(std::string_view text) {
         }
     }
     return true;
+}
+
+// Characters (code points) of UTF-8 text; the JSON library has checked the
+// encoding, so each character has exactly one byte that is not a continuation.
+std::size_t count_characters(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+        return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    }));
 }
 
 }  // namespace
@@ -151,9 +168,25 @@ std::optional<std::string> ManifestFields::string(const ManifestNode& node) {
     return node.value->get_ref<const std::string&>();
 }
 
-std::optional<std::string> ManifestFields::word(const ManifestNode& node, std::string_view what) {
+bool ManifestFields::within_length(const ManifestNode& node, std::string_view value,
+                                   std::size_t max_characters, std::string_view what) {
+    const std::size_t characters = count_characters(value);
+    if (characters <= max_characters) {
+        return true;
+    }
+    report(node.pointer, std::string(what) + " of " + std::to_string(characters) +
+                             " characters is too long (at most " + std::to_string(max_characters) +
+                             " characters)");
+    return false;
+}
+
+std::optional<std::string> ManifestFields::word(const ManifestNode& node, std::size_t max_characters,
+                                                std::string_view what) {
     auto value = string(node);
-    if (value && is_blank(*value)) {
+    if (!value || !within_length(node, *value, max_characters, what)) {
+        return std::nullopt;
+    }
+    if (is_blank(*value)) {
         report(node.pointer, "empty " + std::string(what));
         return std::nullopt;
     }
@@ -162,7 +195,7 @@ std::optional<std::string> ManifestFields::word(const ManifestNode& node, std::s
 
 std::optional<std::string> ManifestFields::id(const ManifestNode& node) {
     auto value = string(node);
-    if (!value) {
+    if (!value || !within_length(node, *value, kMaxIdCharacters, "id")) {
         return std::nullopt;
     }
     const bool well_formed = !value->empty() && std::all_of(value->begin(), value->end(), [](char c) {
@@ -187,15 +220,21 @@ std::optional<double> ManifestFields::number(const ManifestNode& node) {
     if (!node || !has_type(node, node.value->is_number(), "a number")) {
         return std::nullopt;
     }
-    return node.value->get<double>();
+    const auto value = node.value->get<double>();
+    if (!std::isfinite(value)) {
+        report(node.pointer, "must be a finite number");
+        return std::nullopt;
+    }
+    return value;
 }
 
-std::optional<Bilingual> ManifestFields::text(const ManifestNode& node, std::optional<TextBox> box) {
+std::optional<Bilingual> ManifestFields::text(const ManifestNode& node, std::size_t max_characters,
+                                              std::optional<TextBox> box) {
     if (!object(node, {{"zh"}, {"en"}})) {
         return std::nullopt;
     }
-    const auto zh = word(node.member("zh"), "Chinese text");
-    const auto en = word(node.member("en"), "English text");
+    const auto zh = word(node.member("zh"), max_characters, "Chinese text");
+    const auto en = word(node.member("en"), max_characters, "English text");
     if (!zh || !en) {
         return std::nullopt;
     }
@@ -208,7 +247,7 @@ std::optional<Bilingual> ManifestFields::text(const ManifestNode& node, std::opt
 
 std::optional<std::filesystem::path> ManifestFields::path(const ManifestNode& node, FileRole role) {
     auto written = string(node);
-    if (!written) {
+    if (!written || !within_length(node, *written, kMaxPathCharacters, "path")) {
         return std::nullopt;
     }
     if (written->empty()) {

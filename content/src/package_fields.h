@@ -51,21 +51,29 @@ class ManifestFields {
     std::vector<ManifestNode> array(const ManifestNode& node);
 
     std::optional<std::string> string(const ManifestNode& node);
-    // A string with something to read in it; `what` names it when it is empty.
-    std::optional<std::string> word(const ManifestNode& node, std::string_view what = "text");
-    // [a-z0-9-]+
+    // A string with something to read in it, of at most `max_characters`;
+    // `what` names it when it is empty or too long.
+    std::optional<std::string> word(const ManifestNode& node, std::size_t max_characters,
+                                    std::string_view what = "text");
+    // [a-z0-9-]+, at most kMaxIdCharacters.
     std::optional<std::string> id(const ManifestNode& node);
     std::optional<bool> boolean(const ManifestNode& node);
+    // A finite number (JSON has no others, but the check says so itself).
     std::optional<double> number(const ManifestNode& node);
-    // {"zh": …, "en": …}, both non-empty. With a box, the text is also kept
-    // to be measured against it.
-    std::optional<Bilingual> text(const ManifestNode& node, std::optional<TextBox> box = std::nullopt);
+    // {"zh": …, "en": …}, both non-empty and of at most `max_characters`.
+    // With a box, the text is also kept to be measured against it: a text
+    // is measured only once it is known to be short enough.
+    std::optional<Bilingual> text(const ManifestNode& node, std::size_t max_characters,
+                                  std::optional<TextBox> box = std::nullopt);
     // A relative path inside the package, made absolute and kept for the
     // file check.
     std::optional<std::filesystem::path> path(const ManifestNode& node, FileRole role);
 
   private:
     bool has_type(const ManifestNode& node, bool matches, std::string_view expected);
+    // False (and a problem) when `value` has more than `max_characters`.
+    bool within_length(const ManifestNode& node, std::string_view value, std::size_t max_characters,
+                       std::string_view what);
 
     std::filesystem::path m_directory;
     ManifestReading& m_reading;

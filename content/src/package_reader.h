@@ -15,9 +15,19 @@ namespace content {
 
 inline constexpr std::string_view kManifestFile = "manifest.json";
 
-// A value from the manifest as a reason quotes it: "images/birth.png".
+// A value from the manifest as a reason quotes it: "images/birth.png"; a
+// long one only by its start: "aaaa…".
 inline std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
+    // Enough for any real id, tag or path; a reason stays one line.
+    constexpr std::size_t kMostQuotedBytes = 120;
+    if (text.size() <= kMostQuotedBytes) {
+        return "\"" + std::string(text) + "\"";
+    }
+    std::size_t cut = kMostQuotedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;  // not inside a character
+    }
+    return "\"" + std::string(text.substr(0, cut)) + "…\"";
 }
 
 // What a file named in the manifest is meant to be.

@@ -1,8 +1,9 @@
 // The walk over a manifest's zones, sections, boards and models: what each
 // holds, its ids and tags, and the references between them.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <map>
-#include <sstream>
 #include <tuple>
 
 #include "package_fields.h"
@@ -52,6 +53,8 @@ class IdRegister {
         return inserted;
     }
 
+    bool contains(const std::string& id) const { return m_first_place.contains(id); }
+
   private:
     std::string_view m_what;
     std::map<std::string, std::string> m_first_place;
@@ -99,8 +102,8 @@ class ManifestWalk {
             return;
         }
         m_package.id = m_fields.id(node.member("id")).value_or("");
-        m_package.version = m_fields.word(node.member("version")).value_or("");
-        m_package.title = m_fields.text(node.member("title")).value_or(Bilingual{});
+        m_package.version = m_fields.word(node.member("version"), kMaxIdCharacters, "version").value_or("");
+        m_package.title = m_fields.text(node.member("title"), kMaxTitleCharacters).value_or(Bilingual{});
         if (const ManifestNode sample = node.member("sample")) {
             m_package.sample = m_fields.boolean(sample).value_or(false);
         }
@@ -125,9 +128,10 @@ class ManifestWalk {
                 zone.id = *zone_id;
             }
         }
-        zone.title = m_fields.text(node.member("title"), TextBox::zone_title).value_or(Bilingual{});
+        zone.title = m_fields.text(node.member("title"), kMaxTitleCharacters, TextBox::zone_title)
+                         .value_or(Bilingual{});
         if (const ManifestNode welcome = node.member("welcome")) {
-            zone.welcome = m_fields.text(welcome);
+            zone.welcome = m_fields.text(welcome, kMaxSentenceCharacters);
         }
         for (const ManifestNode& item : m_fields.array(node.member("programme"))) {
             if (auto film = m_fields.path(item, FileRole::programme)) {
@@ -167,7 +171,8 @@ class ManifestWalk {
             }
         }
         section.kind = kind.value_or(SectionKind::policies);
-        section.title = m_fields.text(node.member("title"), TextBox::section_title).value_or(Bilingual{});
+        section.title = m_fields.text(node.member("title"), kMaxTitleCharacters, TextBox::section_title)
+                            .value_or(Bilingual{});
         for (const ManifestNode& board : m_fields.array(node.member("boards"))) {
             section.boards.push_back(read_board(board, kind));
         }
@@ -187,9 +192,10 @@ class ManifestWalk {
             return board;
         }
         read_id(node.member("id"), m_board_ids, board.id);
-        board.title = m_fields.text(node.member("title"), TextBox::board_title).value_or(Bilingual{});
+        board.title = m_fields.text(node.member("title"), kMaxTitleCharacters, TextBox::board_title)
+                          .value_or(Bilingual{});
         if (const ManifestNode summary = node.member("summary")) {
-            board.summary = m_fields.text(summary, TextBox::board_summary);
+            board.summary = m_fields.text(summary, kMaxSentenceCharacters, TextBox::board_summary);
         }
         read_body(node.member("body"), board);
         if (const ManifestNode images = node.member("images")) {
@@ -226,7 +232,7 @@ class ManifestWalk {
              {std::tuple{"Chinese", "zh", &board.body_zh}, std::tuple{"English", "en", &board.body_en}}) {
             const ManifestNode blocks = node.member(name);
             for (const ManifestNode& block : m_fields.array(blocks)) {
-                if (auto source = m_fields.word(block)) {
+                if (auto source = m_fields.word(block, kMaxBlockCharacters)) {
                     body->push_back(parse_text_block(*source));
                 }
             }
@@ -241,7 +247,7 @@ class ManifestWalk {
             return std::nullopt;
         }
         auto file = m_fields.path(node.member("file"), role);
-        auto caption = m_fields.text(node.member("caption"), TextBox::caption);
+        auto caption = m_fields.text(node.member("caption"), kMaxSentenceCharacters, TextBox::caption);
         if (!file || !caption) {
             return std::nullopt;
         }
@@ -269,19 +275,20 @@ class ManifestWalk {
                 node, {{"title"}, {"detail", kOptional}, {"bring", kOptional}, {"where", kOptional}})) {
             return step;
         }
-        step.title = m_fields.text(node.member("title"), TextBox::step_title).value_or(Bilingual{});
+        step.title = m_fields.text(node.member("title"), kMaxTitleCharacters, TextBox::step_title)
+                         .value_or(Bilingual{});
         if (const ManifestNode detail = node.member("detail")) {
-            step.detail = m_fields.text(detail);
+            step.detail = m_fields.text(detail, kMaxDetailCharacters);
         }
         if (const ManifestNode bring = node.member("bring")) {
             for (const ManifestNode& thing : m_fields.array(bring)) {
-                if (auto text = m_fields.text(thing)) {
+                if (auto text = m_fields.text(thing, kMaxNoteCharacters)) {
                     step.bring.push_back(std::move(*text));
                 }
             }
         }
         if (const ManifestNode where = node.member("where")) {
-            step.where = m_fields.text(where);
+            step.where = m_fields.text(where, kMaxNoteCharacters);
         }
         return step;
     }
@@ -292,7 +299,8 @@ class ManifestWalk {
             return model;
         }
         read_id(node.member("id"), model_ids, model.id);
-        model.title = m_fields.text(node.member("title"), TextBox::model_title).value_or(Bilingual{});
+        model.title = m_fields.text(node.member("title"), kMaxTitleCharacters, TextBox::model_title)
+                          .value_or(Bilingual{});
         model.picture = m_fields.path(node.member("picture"), FileRole::picture).value_or("");
         for (const ManifestNode& hotspot : m_fields.array(node.member("hotspots"))) {
             model.hotspots.push_back(read_hotspot(hotspot));
@@ -305,7 +313,8 @@ class ManifestWalk {
         if (!m_fields.object(node, {{"label"}, {"x"}, {"y"}, {"w"}, {"h"}, {"board"}})) {
             return hotspot;
         }
-        hotspot.label = m_fields.text(node.member("label"), TextBox::hotspot_label).value_or(Bilingual{});
+        hotspot.label = m_fields.text(node.member("label"), kMaxLabelCharacters, TextBox::hotspot_label)
+                            .value_or(Bilingual{});
         const auto x = m_fields.number(node.member("x"));
         const auto y = m_fields.number(node.member("y"));
         const auto w = m_fields.number(node.member("w"));
@@ -336,7 +345,8 @@ class ManifestWalk {
                                                " lies outside the picture (0 to 1)");
         }
         if (size && !size_positive) {
-            m_fields.report(size_pointer, std::string(size_name) + " must be more than 0");
+            m_fields.report(size_pointer,
+                            std::string(size_name) + " must be more than 0, not " + number_text(*size));
         }
         if (start_inside && size_positive && *start + *size > 1 + kFractionTolerance) {
             m_fields.report(size_pointer, "the hotspot reaches past the " + std::string(far_edge) +
@@ -346,10 +356,12 @@ class ManifestWalk {
         }
     }
 
+    // 0.18, 1.08, 1.0000001: as people write them, to ten significant
+    // digits (a sum of decimal fractions is rarely exact in binary).
     static std::string number_text(double value) {
-        std::ostringstream text;
-        text << value;
-        return text.str();
+        std::array<char, 32> text{};
+        std::snprintf(text.data(), text.size(), "%.10g", value);
+        return text.data();
     }
 
     void read_id(const ManifestNode& node, IdRegister& ids, std::string& id) {
@@ -358,10 +370,12 @@ class ManifestWalk {
         }
     }
 
-    // After the walk, since a hotspot may name a board of a later zone.
+    // After the walk, since a hotspot may name a board of a later zone. By
+    // the ids claimed, not a search of the package per hotspot: a manifest of
+    // many boards and hotspots is checked in time in proportion to its size.
     void check_hotspot_boards() {
         for (const auto& [board_id, pointer] : m_hotspot_boards) {
-            if (!m_package.find_board(board_id)) {
+            if (!m_board_ids.contains(board_id)) {
                 m_fields.report(pointer, "no board " + in_quotes(board_id) + " in the package");
             }
         }

@@ -46,6 +46,8 @@ struct Screen {
 struct SdlSession {
     bool ok = false;
     explicit SdlSession(bool with_sound) {
+        // SIGTERM and SIGINT are the kiosk's own (StopSignals), not quit events.
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
         const Uint32 subsystems = SDL_INIT_VIDEO | SDL_INIT_EVENTS | (with_sound ? SDL_INIT_AUDIO : 0);
         ok = SDL_Init(subsystems) == 0 && render::start_font_library();
         IMG_Init(IMG_INIT_PNG);
@@ -156,7 +158,7 @@ std::filesystem::path screenshot_path(const std::filesystem::path& base, std::si
 
 }  // namespace
 
-int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
+int run_kiosk(const KioskOptions& options, const KioskConfig& config, StopSignals& stop) {
     const playback::SteadyClock clock;
     const SteadyTime started_at = clock.now();
     av_log_set_level(AV_LOG_ERROR);
@@ -171,7 +173,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         auto loaded = ui::load_input_script(*options.input_script);
         if (!loaded) {
             spdlog::error("{}: {}", options.input_script->string(), ui::to_string(loaded.error()));
-            return kExitCannotStart;
+            return kExitUsage;
         }
         script = std::move(*loaded);
     }
@@ -179,7 +181,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     std::filesystem::create_directories(options.data_dir, error);
     if (error) {
         spdlog::error("cannot create the data directory {}: {}", options.data_dir.string(), error.message());
-        return kExitCannotStart;
+        return kExitFailed;
     }
 
     std::unique_ptr<ContentSource> content_source;
@@ -195,7 +197,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     SdlSession sdl(any_sound);
     if (!sdl.ok) {
         spdlog::error("cannot start SDL: {} (no display? run with --headless)", SDL_GetError());
-        return kExitCannotStart;
+        return kExitFailed;
     }
     const std::optional<std::filesystem::path> font = render::find_cjk_font();
     if (!font) {
@@ -216,7 +218,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
                                std::chrono::milliseconds(std::lround(source_options.still_seconds * 1000)));
         if (!opened) {
             spdlog::error("{}", opened.error());
-            return kExitCannotStart;
+            return kExitFailed;
         }
         schedule = std::move(*opened);
         for (std::size_t index = 0; index < screen_configs.size(); ++index) {
@@ -242,7 +244,7 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         auto output = render::SdlScreen::create(setup);
         if (!output) {
             spdlog::error("screen {}: {}", index, output.error());
-            return kExitCannotStart;
+            return kExitFailed;
         }
         Screen screen;
         screen.output = std::move(*output);
@@ -294,13 +296,14 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
         // (A refused package may be followed by a good one: the script waits for it.)
         if (!exhibits || (exhibits->empty() && (content_source->package() || !exhibits->can_show_text()))) {
             spdlog::error("--input-script needs a touch exhibit: --content with the screen's --zone");
-            return kExitCannotStart;
+            return kExitUsage;
         }
         exhibits->play_script(std::move(*script), clock.now());
     }
 
     bool screenshot_taken = false;
-    while (true) {
+    stop.main_loop_started();
+    while (!stop.stop_requested()) {
         const SteadyTime now = clock.now();
         if (exhibits) {
             SDL_Event event;
@@ -379,13 +382,14 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config) {
     for (Screen& screen : screens) {
         screen.player.reset();
     }
+    const bool stopped = stop.stop_requested();  // a stop asked for is a clean end, whatever ran
     const bool scripted = options.input_script.has_value();
-    if (scripted && exhibits->empty()) {
+    if (scripted && !stopped && exhibits->empty()) {
         spdlog::error("the input script ran without a touch exhibit: no good content package came");
-        return kExitCannotStart;
+        return kExitUsage;
     }
     exhibits.reset();
-    return items_played == 0 && !options.run_for && !scripted ? kExitNothingPlayable : kExitOk;
+    return items_played == 0 && !options.run_for && !scripted && !stopped ? kExitNothingPlayable : kExitOk;
 }
 
 }  // namespace kiosk::app

@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
     // buffers are not shared, and a kiosk running for months would carry
     // that fragmentation. Two arenas serve two cores.
     mallopt(M_ARENA_MAX, 2);
+    // First, before any thread starts: every thread must leave SIGTERM and
+    // SIGINT to StopSignals.
+    StopSignals stop(kExitOk);
     auto options = parse_kiosk_options(argc, argv);
     if (!options) {
         if (options.error().exit_code == 0) {
@@ -31,10 +34,10 @@ int main(int argc, char** argv) {
         auto loaded = load_kiosk_config(*options->config);
         if (!loaded) {
             std::fprintf(stderr, "kiosk: bad configuration: %s\n", loaded.error().message.c_str());
-            return kExitCannotStart;
+            return kExitUsage;
         }
         config = std::move(*loaded);
     }
     spdlog::set_level(spdlog::level::from_str(config.log_level));
-    return run_kiosk(*options, config);
+    return run_kiosk(*options, config, stop);
 }

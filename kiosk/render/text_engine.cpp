@@ -10,8 +10,9 @@ namespace {
 constexpr int kProbeSizePx = 32;
 // Widths remembered before the cache starts over: layout asks again for the
 // same few hundred pieces on every page, and a bound keeps a long-running
-// kiosk's memory flat.
+// kiosk's memory flat, by count and by the length of the texts kept.
 constexpr std::size_t kMaxCachedWidths = 8192;
+constexpr std::size_t kMaxCachedWidthBytes = 2U << 20;
 // HarfBuzz shapes each call of SDL_ttf as one run of one script. Han suits
 // mixed Chinese and English: Latin keeps its kerning and ligatures under it,
 // while Latin ("Latn") would set "……" as low dots and "·" as a period.
@@ -91,10 +92,12 @@ int TextEngine::width(std::string_view utf8, const ui::TextStyle& style) const {
     if (TTF_SizeUTF8(measuring, std::string(utf8).c_str(), &measured, nullptr) != 0) {
         return 0;
     }
-    if (m_widths.size() >= kMaxCachedWidths) {
+    if (m_widths.size() >= kMaxCachedWidths || m_cached_bytes + m_width_key.size() > kMaxCachedWidthBytes) {
         m_widths.clear();
+        m_cached_bytes = 0;
     }
     m_widths.emplace(m_width_key, measured);
+    m_cached_bytes += m_width_key.size();
     return measured;
 }
 

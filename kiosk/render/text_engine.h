@@ -53,6 +53,7 @@ class TextEngine final : public ui::TextMeasure {
     // closes them all before it releases SDL_ttf.
     mutable std::map<std::pair<int, bool>, FontPtr> m_fonts;  // by (size in px, bold)
     mutable std::unordered_map<std::string, int> m_widths;    // by text and style; see kMaxCachedWidths
+    mutable std::size_t m_cached_bytes = 0;                   // of the keys in m_widths
     mutable std::string m_width_key;                          // reused to look up without allocating
 };
 

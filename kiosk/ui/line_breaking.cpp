@@ -3,13 +3,25 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "ui/utf8.h"
 
 namespace kiosk::ui {
 namespace {
+
+// The most characters measured as one piece. A longer word is measured in
+// parts this long whose widths add up, and only as far as a line could hold
+// it: fitting a line then costs what the line holds, however long the word.
+constexpr std::size_t kMaxPieceCharacters = 64;
+// How many characters that may not start a line may hang past a line's end
+// when nothing can go down with them; a longer run of them (more than any
+// line can take) is broken like any other text.
+constexpr std::size_t kMaxHangingCharacters = 3;
 
 // How a character takes part in breaking.
 enum class BreakClass : std::uint8_t {
@@ -182,13 +194,8 @@ class ParagraphBreaker {
             std::vector<std::size_t> breaks_inside;
             std::size_t stop = fill_line(start, end, breaks_inside);
             TextLine line = make_line(start, stop);
-            // Shaping the whole line can come out a little wider than the sum
-            // of its pieces (kerning, overhanging glyphs): then the last unit
-            // moves down, as long as one is left.
-            while (line.width > m_max_width && !breaks_inside.empty()) {
-                stop = breaks_inside.back();
-                breaks_inside.pop_back();
-                line = make_line(start, stop);
+            if (line.width > m_max_width && !breaks_inside.empty()) {
+                std::tie(stop, line) = longest_fitting_line(start, breaks_inside);
             }
             lines.push_back(std::move(line));
             start = stop;
@@ -232,8 +239,10 @@ class ParagraphBreaker {
     }
 
     // Where the piece of text that starts at `index` and is measured as one
-    // ends: an ideograph alone, or a run of word (or space) characters in one span.
+    // ends: an ideograph alone, or a run of word (or space) characters in one
+    // span, of at most kMaxPieceCharacters.
     std::size_t piece_end(std::size_t index, std::size_t end) const {
+        end = std::min(end, index + kMaxPieceCharacters);
         const std::uint32_t span = m_text.characters[index].span;
         const BreakClass first = kind(index);
         std::size_t next = index + 1;
@@ -257,17 +266,23 @@ class ParagraphBreaker {
     }
 
     struct RangeWidth {
-        int visible = 0;  // without trailing spaces
-        int whole = 0;
+        std::int64_t visible = 0;  // without trailing spaces
+        std::int64_t whole = 0;
     };
 
-    RangeWidth range_width(std::size_t begin, std::size_t end) {
+    // The width of [begin, end) when its visible part is at most `room`;
+    // nothing as soon as it is known to be wider, so that a word longer than
+    // any line is measured only as far as a line could hold it.
+    std::optional<RangeWidth> width_within(std::size_t begin, std::size_t end, std::int64_t room) {
         RangeWidth width;
         for (std::size_t index = begin; index < end;) {
             const std::size_t next = piece_end(index, end);
             width.whole += m_widths.width(bytes(index, next), style(index));
             if (kind(index) != BreakClass::space) {
                 width.visible = width.whole;
+                if (width.visible > room) {
+                    return std::nullopt;
+                }
             }
             index = next;
         }
@@ -278,12 +293,12 @@ class ParagraphBreaker {
     // least one; a unit wider than the line is cut. `breaks_inside` gets the
     // unit boundaries passed, where the line could end instead.
     std::size_t fill_line(std::size_t start, std::size_t end, std::vector<std::size_t>& breaks_inside) {
-        int used = 0;  // including trailing spaces
+        std::int64_t used = 0;  // including trailing spaces
         std::size_t position = start;
         while (position < end) {
             const std::size_t unit_end = m_next_break[position - m_begin];
-            const RangeWidth unit = range_width(position, unit_end);
-            if (used + unit.visible > m_max_width) {
+            const std::optional<RangeWidth> unit = width_within(position, unit_end, m_max_width - used);
+            if (!unit) {
                 if (position != start) {
                     return position;  // the unit starts the next line
                 }
@@ -292,18 +307,24 @@ class ParagraphBreaker {
             if (position != start) {
                 breaks_inside.push_back(position);
             }
-            used += unit.whole;
+            used += unit->whole;
             position = unit_end;
         }
         return end;
     }
 
-    // Cuts a unit too wide for a line between characters. When the character
-    // that overflows may not start a line, the one before it goes down with it;
-    // when nothing could go down, the punctuation hangs past the line's end.
+    // Cuts a unit too wide for a line between characters, in one pass over
+    // what the line holds. When the character that overflows may not start a
+    // line, the one before it goes down with it; when nothing could go down,
+    // the punctuation hangs past the line's end (kMaxHangingCharacters at most).
     std::size_t cut_unit(std::size_t start, std::size_t unit_end) {
-        int used = 0;
+        std::int64_t used = 0;
+        std::size_t last_boundary = start;  // the latest place to cut passed; `start`: none yet
+        std::size_t hanging = 0;
         for (std::size_t index = start; index < unit_end; ++index) {
+            if (index != start && character_boundary(index)) {
+                last_boundary = index;
+            }
             const int width = m_widths.width(bytes(index, index + 1), style(index));
             const bool fits = used + width <= m_max_width;
             if (index == start || fits || kind(index) == BreakClass::space ||
@@ -311,14 +332,41 @@ class ParagraphBreaker {
                 used += width;
                 continue;
             }
-            for (std::size_t cut = index; cut > start; --cut) {
-                if (character_boundary(cut)) {
-                    return cut;
-                }
+            if (last_boundary != start) {
+                return last_boundary;
+            }
+            if (++hanging > kMaxHangingCharacters) {
+                return index;
             }
             used += width;  // overhang
         }
         return unit_end;
+    }
+
+    // Shaping a whole line can come out a little wider than the sum of its
+    // pieces (kerning, overhanging glyphs). Of the lines from `start` to each
+    // of `stops` (unit boundaries, ascending), the longest that fits, or the
+    // shortest when none does. Widths grow with the line, so after the
+    // likeliest answer (one unit fewer) a binary search finds it.
+    std::pair<std::size_t, TextLine> longest_fitting_line(std::size_t start,
+                                                          const std::vector<std::size_t>& stops) {
+        TextLine line = make_line(start, stops.back());
+        if (line.width <= m_max_width || stops.size() == 1) {
+            return {stops.back(), std::move(line)};
+        }
+        // The first stop whose line is too wide is in [low, high].
+        std::size_t low = 0;
+        std::size_t high = stops.size() - 1;
+        while (low < high) {
+            const std::size_t middle = low + (high - low) / 2;
+            if (make_line(start, stops[middle]).width > m_max_width) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        const std::size_t chosen = stops[low == 0 ? 0 : low - 1];
+        return {chosen, make_line(start, chosen)};
     }
 
     // The line of characters [start, stop), trailing spaces dropped, as runs

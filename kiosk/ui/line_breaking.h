@@ -36,8 +36,10 @@ struct TextLine {
 // that nothing can go down with hangs past the end). "\n" forces a break: two
 // in a row leave an empty line, one at the very end none; no text, no lines.
 // Invalid UTF-8 comes out as U+FFFD, tabs as spaces; a run never ends inside
-// a character. Calls `measure` once per distinct piece and style, plus once
-// per run placed.
+// a character. Calls `measure` once per distinct piece (a word, an ideograph,
+// at most 64 characters of a longer word) and style, plus once per run
+// placed: the work grows in proportion to the text, however long its words.
+// Closing punctuation hangs past a line's end by three characters at most.
 std::vector<TextLine> break_lines(const std::vector<StyledText>& spans, int max_width,
                                   const TextMeasure& measure);
 

@@ -5,26 +5,44 @@ namespace {
 
 constexpr const char* kEllipsis = "…";
 
-// Ends a cut-off line in an ellipsis, dropping characters until it fits.
+// Ends a cut-off line in an ellipsis, dropping characters from its end until
+// it fits: one, then twice as many each time, then a binary search between
+// the two last tried, so a line that must lose many characters is measured a
+// few times, not once per character.
 void end_with_ellipsis(TextLine& line, int width, const TextMeasure& measure) {
     if (line.runs.empty()) {
         return;
     }
     LineRun& last = line.runs.back();
-    std::string text = last.text;
-    while (!text.empty()) {
-        const int run_width = measure.width(text + kEllipsis, last.style);
-        if (last.x + run_width <= width) {
-            break;
+    // Where each character of the run starts, then where the run ends: the
+    // first `kept` characters are ends[kept] bytes.
+    std::vector<std::size_t> ends;
+    for (std::size_t offset = 0; offset < last.text.size(); ++offset) {
+        if ((static_cast<unsigned char>(last.text[offset]) & 0xC0) != 0x80) {
+            ends.push_back(offset);
         }
-        // Drop one UTF-8 character from the end.
-        std::size_t cut = text.size() - 1;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-            --cut;
-        }
-        text.erase(cut);
     }
-    last.text = text + kEllipsis;
+    ends.push_back(last.text.size());
+    const auto fits = [&](std::size_t kept) {
+        return last.x + measure.width(last.text.substr(0, ends[kept]) + kEllipsis, last.style) <= width;
+    };
+    // Every count of characters from `too_many` on is known not to fit.
+    const std::size_t count = ends.size() - 1;
+    std::size_t too_many = count + 1;
+    std::size_t kept = count;
+    for (std::size_t drop = 1; kept > 0 && !fits(kept); drop *= 2) {
+        too_many = kept;
+        kept = kept > drop ? kept - drop : 0;
+    }
+    while (too_many - kept > 1) {
+        const std::size_t middle = kept + (too_many - kept) / 2;
+        if (fits(middle)) {
+            kept = middle;
+        } else {
+            too_many = middle;
+        }
+    }
+    last.text = last.text.substr(0, ends[kept]) + kEllipsis;
     last.width = measure.width(last.text, last.style);
     line.width = last.x + last.width;
 }

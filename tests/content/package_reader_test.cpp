@@ -192,6 +192,76 @@ TEST(ReadPackage, ReportsEmptyTextInEitherLanguage) {
     expect_problem(problems, "/zones/1/sections/0/boards/0/body/zh/0", 66, "empty text");
 }
 
+// `count` times `unit`: a text of `count` characters when `unit` is one.
+std::string repeated(std::string_view unit, std::size_t count) {
+    std::string text;
+    for (std::size_t index = 0; index < count; ++index) {
+        text += unit;
+    }
+    return text;
+}
+
+// Every text has a length in characters it may not pass, checked as the
+// manifest is read; the reason gives the limit. Before, a board title of
+// 100,000 letters went on to be measured (a minute, gigabytes).
+TEST(ReadPackage, ReportsTextsLongerThanTheirLimitWithTheLimit) {
+    auto manifest = edited(R"("en": "Birth registration")", R"("en": ")" + repeated("a", 100000) + "\"");
+    manifest = replace_once(manifest, R"(["胎儿"])", "[\"" + repeated("胎", kMaxBlockCharacters + 1) + "\"]");
+    manifest = replace_once(
+        manifest, R"("label": {"zh": "第 12 周", "en": "Week 12"})",
+        R"("label": {"zh": "第 12 周", "en": ")" + repeated("w", kMaxLabelCharacters + 1) + "\"}");
+    manifest = replace_once(manifest, R"("where": {"zh": "一楼 3 号窗口")",
+                            R"("where": {"zh": ")" + repeated("楼", kMaxNoteCharacters + 1) + "\"");
+    const auto problems = problems_of(manifest);
+    ASSERT_EQ(problems.size(), 4U) << listed(problems);
+    expect_problem(problems, "/zones/0/sections/0/boards/0/title/en", 23,
+                   "English text of 100000 characters is too long (at most 200 characters)");
+    expect_problem(problems, "/zones/0/sections/1/boards/0/steps/0/where/zh", 46,
+                   "Chinese text of 201 characters is too long (at most 200 characters)");
+    expect_problem(problems, "/zones/1/sections/0/boards/0/body/zh/0", 66,
+                   "text of 5001 characters is too long (at most 5000 characters)");
+    expect_problem(problems, "/zones/1/models/0/hotspots/0/label/en", 77,
+                   "English text of 101 characters is too long (at most 100 characters)");
+}
+
+// A limit counts characters, not bytes: 200 Chinese characters (600 bytes)
+// make a title as long as it may be.
+TEST(ReadPackage, ATextAtItsLimitIsRead) {
+    PackageDirectory directory;
+    directory.write_manifest(
+        edited(R"("zh": "生育登记")", R"("zh": ")" + repeated("登", kMaxTitleCharacters) + "\""));
+    const auto package = read_package(directory.path());
+    ASSERT_TRUE(package) << listed(package.error());
+    EXPECT_EQ(package->zones[0].sections[0].boards[0].title.zh.size(), 3 * kMaxTitleCharacters);
+}
+
+TEST(ReadPackage, ReportsIdsVersionsAndPathsLongerThanTheirLimit) {
+    auto manifest = edited(R"("id": "birth-registration")", R"("id": ")" + repeated("b", 65) + "\"");
+    manifest =
+        replace_once(manifest, R"("version": "2026.11.28")", R"("version": ")" + repeated("9", 65) + "\"");
+    manifest = replace_once(manifest, R"("file": "images/birth.png")",
+                            R"("file": "images/)" + repeated("p", kMaxPathCharacters) + "\"");
+    const auto problems = problems_of(manifest);
+    ASSERT_EQ(problems.size(), 3U) << listed(problems);
+    expect_problem(problems, "/package/version", 5,
+                   "version of 65 characters is too long (at most 64 characters)");
+    expect_problem(problems, "/zones/0/sections/0/boards/0/id", 22,
+                   "id of 65 characters is too long (at most 64 characters)");
+    expect_problem(problems, "/zones/0/sections/0/boards/0/images/0/file", 27,
+                   "path of 1031 characters is too long (at most 1024 characters)");
+}
+
+// A reason quotes a long value by its start only: it stays a line a person reads.
+TEST(ReadPackage, QuotesALongValueByItsStart) {
+    const auto problems =
+        problems_of(edited(R"("id": "models")", R"("id": ")" + repeated("z", 100000) + "\""));
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    expect_problem(problems, "/zones/1/id", 54, "unknown zone \"zzzz");
+    EXPECT_LT(problems[0].reason.size(), 300U) << problems[0].reason.substr(0, 300);
+    EXPECT_NE(problems[0].reason.find("z…\" (expected boards, models, av or health)"), std::string::npos)
+        << problems[0].reason.substr(0, 300);
+}
+
 TEST(ReadPackage, ReportsBadIds) {
     auto manifest = edited(R"("id": "birth-registration")", R"("id": "Birth_Registration")");
     manifest = replace_once(manifest, R"("id": "district-sample")", R"("id": "")");
@@ -324,7 +394,7 @@ TEST(ReadPackage, ReportsAHotspotOutsideItsPicture) {
         edited(R"("x": 0.18, "y": 0.40, "w": 0.14, "h": 0.20)", R"("x": 0.9, "y": -0.1, "w": 0.14, "h": 0)");
     const auto problems = problems_of(manifest);
     ASSERT_EQ(problems.size(), 3U) << listed(problems);
-    expect_problem(problems, "/zones/1/models/0/hotspots/0/h", 78, "h must be more than 0");
+    expect_problem(problems, "/zones/1/models/0/hotspots/0/h", 78, "h must be more than 0, not 0");
     expect_problem(problems, "/zones/1/models/0/hotspots/0/w", 78,
                    "the hotspot reaches past the right edge of its picture (x + w = 1.04)");
     expect_problem(problems, "/zones/1/models/0/hotspots/0/y", 78,
@@ -338,6 +408,17 @@ TEST(ReadPackage, ReportsAHotspotOutsideItsPicture) {
     directory.write_manifest(
         edited(R"("x": 0.18, "y": 0.40, "w": 0.14, "h": 0.20)", R"("x": 0.7, "y": 0, "w": 0.3, "h": 1)"));
     EXPECT_TRUE(read_package(directory.path())) << "a hotspot may reach the picture's edges exactly";
+}
+
+// Fractions are printed as they are written, to ten digits: 1.0000001 is
+// not "1", which would read as inside the picture.
+TEST(ReadPackage, PrintsFractionsAsTheyAreWritten) {
+    const auto problems = problems_of(edited(R"("x": 0.18, "y": 0.40, "w": 0.14, "h": 0.20)",
+                                             R"("x": 1.0000001, "y": 0.4, "w": 0.5, "h": -2.5e-7)"));
+    ASSERT_EQ(problems.size(), 2U) << listed(problems);
+    expect_problem(problems, "/zones/1/models/0/hotspots/0/x", 78,
+                   "x 1.0000001 lies outside the picture (0 to 1)");
+    expect_problem(problems, "/zones/1/models/0/hotspots/0/h", 78, "h must be more than 0, not -2.5e-07");
 }
 
 TEST(ReadPackage, ReportsAZoneWithoutSections) {

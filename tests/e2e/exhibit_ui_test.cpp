@@ -299,13 +299,14 @@ int break_manifest(const fs::path& package) {
 }
 
 // Makes the first board's Chinese title far too long for any title box; the
-// manifest stays valid. Returns the title's line.
+// manifest stays valid, the title within its length limit (180 characters of
+// at most 200). Returns the title's line.
 int overflow_a_board_title(const fs::path& package) {
     std::string manifest = read_manifest(package);
     const std::string title = "三孩生育政策";
     const auto at = find_in_manifest(manifest, "\"" + title + "\"");
     std::string long_title;
-    for (int repeat = 0; repeat < 40; ++repeat) {
+    for (int repeat = 0; repeat < 30; ++repeat) {
         long_title += title;
     }
     manifest.replace(at + 1, title.size(), long_title);

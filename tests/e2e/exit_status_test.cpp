@@ -159,6 +159,20 @@ TEST_F(ExitStatus, TheKioskExitsTwoOnABadCommandLineOrConfiguration) {
         << nan;
 }
 
+// A kiosk that cannot start for a reason of the machine, not of its
+// command line, says why and exits 1.
+TEST_F(ExitStatus, TheKioskExitsOneWhenItCannotStart) {
+    const ProcessResult no_data_dir = run_process(
+        {KIOSK_BINARY, "--headless", "--data-dir", "/proc/no-such-place/kiosk", "--run-for", "1"}, 60s, kHeadlessEnv);
+    EXPECT_EQ(no_data_dir.exit_code, 1) << no_data_dir;
+    EXPECT_NE(said(no_data_dir).find("cannot create the data directory"), std::string::npos) << no_data_dir;
+    const ProcessResult no_display =
+        run_process({KIOSK_BINARY, "--data-dir", (m_dir / "data").string(), "--run-for", "1"}, 60s,
+                    {{"SDL_VIDEODRIVER", "x11"}, {"DISPLAY", ":4321"}, {"WAYLAND_DISPLAY", ""}});
+    EXPECT_EQ(no_display.exit_code, 1) << no_display;
+    EXPECT_NE(said(no_display).find("cannot start SDL"), std::string::npos) << no_display;
+}
+
 // /dev/zero and a FIFO were read (or waited on) for ever.
 TEST_F(ExitStatus, TheKioskRefusesAnInputScriptThatIsNotARegularFileAtOnce) {
     const ProcessResult device = kiosk({"--input-script", "/dev/zero"});

@@ -72,7 +72,7 @@ bool drain(Stream& stream) {
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::milliseconds timeout,
-                          const EnvOverrides& env) {
+                          const EnvOverrides& env, const std::optional<SignalPlan>& signal) {
     if (argv.empty()) {
         throw std::invalid_argument("run_process: empty argv");
     }
@@ -112,12 +112,23 @@ ProcessResult run_process(const std::vector<std::string>& argv, std::chrono::mil
     for (const auto& stream : open) {
         fcntl(stream.fd, F_SETFL, fcntl(stream.fd, F_GETFL) | O_NONBLOCK);
     }
-    const auto deadline = Clock::now() + timeout;
+    const auto started = Clock::now();
+    const auto deadline = started + timeout;
+    std::optional<Clock::time_point> signalled;
     int status = 0;
     bool reaped = false;
     while (!open.empty() || !reaped) {
         if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
             reaped = true;
+            if (signalled) {
+                result.signal_to_exit =
+                    std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - *signalled);
+            }
+        }
+        if (!reaped && signal && !signalled &&
+            ((signal->ready && signal->ready(pid, result)) || Clock::now() >= started + signal->latest)) {
+            kill(pid, signal->signal);
+            signalled = Clock::now();
         }
         if (!reaped && Clock::now() >= deadline) {
             result.timed_out = true;

@@ -4,6 +4,7 @@
 // model is what a package means once it has been read and checked.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -14,6 +15,20 @@
 namespace content {
 
 enum class Language { zh, en };
+
+// The longest text of each kind a package may hold, in characters (Unicode
+// code points), in either language. Checked as the manifest is read, before
+// any text is measured: setting a text takes time and memory in proportion
+// to its length, and nothing a visitor reads comes near these.
+// PACKAGE_FORMAT.md lists them.
+inline constexpr std::size_t kMaxTitleCharacters = 200;     // a title, of anything that has one
+inline constexpr std::size_t kMaxSentenceCharacters = 500;  // a zone's welcome, a board's summary, a caption
+inline constexpr std::size_t kMaxLabelCharacters = 100;     // a hotspot's label
+inline constexpr std::size_t kMaxBlockCharacters = 5000;    // one block of a board's body, marks included
+inline constexpr std::size_t kMaxDetailCharacters = 2000;   // a step's detail
+inline constexpr std::size_t kMaxNoteCharacters = 200;      // a thing to bring, a step's place
+inline constexpr std::size_t kMaxIdCharacters = 64;         // an id, and the package's version
+inline constexpr std::size_t kMaxPathCharacters = 1024;     // a file's path in the package
 
 // Every text a visitor reads, Chinese first.
 struct Bilingual {

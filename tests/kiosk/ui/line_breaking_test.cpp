@@ -242,6 +242,103 @@ TEST(LineBreakingTest, WidthsAreMeasuredOncePerPieceAndStyle) {
     EXPECT_LE(measure.calls, 11 + static_cast<int>(lines.size()));
 }
 
+std::size_t count_characters(std::string_view utf8) {
+    return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char byte) {
+        return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+    }));
+}
+
+// Counts how much text is measured; widths as FixedWidthMeasure's.
+class CountingMeasure final : public TextMeasure {
+  public:
+    int width(std::string_view utf8, const TextStyle& style) const override {
+        bytes_measured += utf8.size();
+        return m_widths.width(utf8, style);
+    }
+    int line_height(const TextStyle& style) const override { return m_widths.line_height(style); }
+
+    mutable std::size_t bytes_measured = 0;
+
+  private:
+    FixedWidthMeasure m_widths;
+};
+
+// A board title of one word many lines long: every piece of it is measured
+// once or twice, never the rest of the word again for each line (which made
+// a title of 100,000 letters take a minute and gigabytes).
+TEST(LineBreakingTest, AWordOfManyLinesIsMeasuredInProportionToItsLength) {
+    constexpr std::size_t kLetters = 20000;
+    std::mt19937 random(7);
+    std::string word;  // random letters: no two parts alike, so nothing comes from a cache
+    for (std::size_t index = 0; index < kLetters; ++index) {
+        word.push_back(static_cast<char>('a' + random() % 26));
+    }
+    const CountingMeasure measure;
+    const auto lines = break_lines({{word, kRegular}}, 50, measure);
+    ASSERT_EQ(lines.size(), kLetters / 10);  // ten letters of 5 px a line
+    std::string joined;
+    for (const TextLine& line : lines) {
+        EXPECT_LE(line.width, 50);
+        joined += line_text(line);
+    }
+    EXPECT_EQ(joined, word);
+    // A part of 64 letters tried and a line of 10 measured per line of 10.
+    EXPECT_LE(measure.bytes_measured, 10 * kLetters);
+}
+
+// Closing punctuation hangs past the end of a line when nothing can go down
+// with it, but a run of it longer than a line is broken all the same: one
+// line as long as the run would be a texture as wide as the run.
+TEST(LineBreakingTest, ALongRunOfClosingPunctuationHangsAtMostThreeCharacters) {
+    const FixedWidthMeasure measure;
+    std::string marks;
+    for (int index = 0; index < 2000; ++index) {
+        marks += "。";
+    }
+    const auto lines = break_lines({{marks, kRegular}}, 30, measure);
+    ASSERT_EQ(lines.size(), 334u);  // three that fit and three hanging, a line
+    for (const TextLine& line : lines) {
+        EXPECT_LE(line.width, 30 + 3 * 10);
+    }
+    EXPECT_EQ(texts_of(break_lines({{"一。。。。。", kRegular}}, 10, measure)), (Lines{"一。。。", "。。"}));
+}
+
+// A font whose lines come out wider than their pieces (1 px between any two
+// characters, like kerning gone wrong): a line that overflows once shaped
+// gives back units by a binary search, not one at a time, each a new line
+// measured whole.
+class SpacedMeasure final : public TextMeasure {
+  public:
+    int width(std::string_view utf8, const TextStyle& style) const override {
+        const auto characters = static_cast<int>(count_characters(utf8));
+        if (characters > 1) {
+            ++lines_measured;
+        }
+        return m_widths.width(utf8, style) + std::max(0, characters - 1);
+    }
+    int line_height(const TextStyle& style) const override { return m_widths.line_height(style); }
+
+    mutable int lines_measured = 0;
+
+  private:
+    FixedWidthMeasure m_widths;
+};
+
+TEST(LineBreakingTest, ALineTooWideOnceShapedIsShortenedByBinarySearch) {
+    std::string text;
+    for (int index = 0; index < 1000; ++index) {
+        text += "人";
+    }
+    const SpacedMeasure measure;
+    const auto lines = break_lines({{text, kRegular}}, 10000, measure);
+    // 909 characters are 9090 px and 908 px between them; 910 are too wide.
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(count_characters(line_text(lines[0])), 909u);
+    EXPECT_EQ(lines[0].width, 9998);
+    EXPECT_EQ(count_characters(line_text(lines[1])), 91u);
+    EXPECT_LE(measure.lines_measured, 16);  // one at a time took 93
+}
+
 // Every rule at once, over a long mixed text at many widths.
 TEST(LineBreakingTest, NoWidthBreaksTheRules) {
     const std::string text =
