@@ -9,8 +9,8 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // Values nested deeper than this are not placed. A manifest is about ten
-// deep; pointers to deeper values would cost memory by the square of the
-// depth of a hostile text.
+// deep, and the reader refuses one nested past content::kMaxNestingDepth
+// before asking for positions; this bounds the scanner on its own.
 constexpr std::size_t kMaxPlacedDepth = 64;
 
 bool is_continuation_byte(char byte) {
@@ -21,8 +21,9 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Where each line starts, so the many positions of one pass cost a binary
-// search and a walk along one line each.
+// Where each line starts, so the positions of one pass cost a binary search
+// each; positions asked for in increasing order along one line (a manifest
+// written on one line) are counted on from the last, not from the line's start.
 class LineStarts {
   public:
     explicit LineStarts(std::string_view text) : m_text(text) {
@@ -34,23 +35,31 @@ class LineStarts {
         }
     }
 
-    TextPosition at(std::size_t offset) const {
+    TextPosition at(std::size_t offset) {
         offset = std::min(offset, m_text.size());
         const auto after = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
         const std::size_t line_start = *(after - 1);
-        int column = 1;
-        for (std::size_t at = line_start; at < offset; ++at) {
-            column += is_continuation_byte(m_text[at]) ? 0 : 1;
+        if (m_counted_line_start != line_start || m_counted_to > offset) {
+            m_counted_line_start = line_start;
+            m_counted_to = line_start;
+            m_column = 1;
+            if (line_start == 0 && m_text.starts_with(kByteOrderMark)) {
+                m_counted_to = kByteOrderMark.size();
+            }
         }
-        if (line_start == 0 && offset >= kByteOrderMark.size() && m_text.starts_with(kByteOrderMark)) {
-            --column;
+        for (; m_counted_to < offset; ++m_counted_to) {
+            m_column += is_continuation_byte(m_text[m_counted_to]) ? 0 : 1;
         }
-        return TextPosition{static_cast<int>(after - m_starts.begin()), column};
+        return TextPosition{static_cast<int>(after - m_starts.begin()), m_column};
     }
 
   private:
     std::string_view m_text;
     std::vector<std::size_t> m_starts;
+    // The column of m_counted_to, on the line starting at m_counted_line_start.
+    std::size_t m_counted_line_start = std::string_view::npos;
+    std::size_t m_counted_to = 0;
+    int m_column = 1;
 };
 
 void append_utf8(std::string& out, std::uint32_t code_point) {
@@ -84,23 +93,26 @@ class JsonPositionScanner {
         if (m_text.starts_with(kByteOrderMark)) {
             m_at = kByteOrderMark.size();
         }
-        std::string pointer;  // of the value about to be read
+        // Where the value about to be read goes: under `parent` as `token`
+        // (the root value has no parent).
+        std::optional<std::size_t> parent;
+        std::string token;
         while (true) {
             skip_space();
             if (m_at >= m_text.size()) {
                 return;
             }
-            record(pointer);
+            const std::optional<std::size_t> node = record(parent, token);
             const char c = m_text[m_at];
             bool just_opened = false;
             if (c == '{' || c == '[') {
                 ++m_at;
-                m_open.push_back(Container{pointer, c == '[', 0, {}});
+                m_open.push_back(Container{node, c == '[', 0});
                 just_opened = true;
             } else if (!skip_scalar()) {
                 return;
             }
-            if (!find_next_value(pointer, just_opened)) {
+            if (!find_next_value(parent, token, just_opened)) {
                 return;
             }
         }
@@ -108,10 +120,9 @@ class JsonPositionScanner {
 
   private:
     struct Container {
-        std::string pointer;
+        std::optional<std::size_t> node;  // none when it is not placed (too deep)
         bool is_array = false;
-        std::size_t count = 0;          // array elements so far
-        std::vector<std::string> keys;  // object keys so far, to notice a repeat
+        std::size_t count = 0;  // array elements so far
     };
 
     void skip_space() {
@@ -120,21 +131,37 @@ class JsonPositionScanner {
         }
     }
 
-    void record(const std::string& pointer) {
-        if (m_open.size() > kMaxPlacedDepth) {
-            return;
+    // Places the value starting at m_at; its node, or none when its
+    // container is not placed.
+    std::optional<std::size_t> record(std::optional<std::size_t> parent, const std::string& token) {
+        std::vector<JsonPositions::Node>& nodes = m_positions.m_nodes;
+        if (nodes.empty()) {
+            nodes.push_back(JsonPositions::Node{0, "", m_lines.at(m_at)});
+            return 0;
+        }
+        if (!parent || m_open.size() > kMaxPlacedDepth) {
+            return std::nullopt;
         }
         const TextPosition position = m_lines.at(m_at);
-        m_positions.m_positions[pointer] = position;
-        if (m_repeat_pending) {
-            m_positions.m_repeated_keys.push_back({pointer, position});
-            m_repeat_pending = false;
+        const auto [found, added] =
+            m_positions.m_children.try_emplace(JsonPositions::child_key(*parent, token), nodes.size());
+        if (!added) {
+            // A repeat: the pointer now leads to it (nlohmann keeps the last
+            // value), as a new node, so its members are not repeats of the first's.
+            found->second = nodes.size();
+            if (m_positions.m_repeated_keys.size() < JsonPositions::kMaxRepeatedKeys) {
+                nodes.push_back(JsonPositions::Node{*parent, token, position});
+                m_positions.m_repeated_keys.push_back({m_positions.pointer_of(nodes.size() - 1), position});
+                return nodes.size() - 1;
+            }
         }
+        nodes.push_back(JsonPositions::Node{*parent, token, position});
+        return nodes.size() - 1;
     }
 
     // Closes finished containers and moves to the next member; false when
     // the text ends (well-formed or not).
-    bool find_next_value(std::string& pointer, bool just_opened) {
+    bool find_next_value(std::optional<std::size_t>& parent, std::string& token, bool just_opened) {
         while (!m_open.empty()) {
             Container& container = m_open.back();
             skip_space();
@@ -154,10 +181,9 @@ class JsonPositionScanner {
                 ++m_at;
                 skip_space();
             }
-            const bool placed = m_open.size() <= kMaxPlacedDepth;
+            parent = container.node;
             if (container.is_array) {
-                pointer =
-                    placed ? container.pointer + "/" + std::to_string(container.count++) : std::string();
+                token = std::to_string(container.count++);
                 return true;
             }
             std::optional<std::string> key = read_string();
@@ -166,10 +192,7 @@ class JsonPositionScanner {
                 return false;
             }
             ++m_at;
-            m_repeat_pending =
-                std::find(container.keys.begin(), container.keys.end(), *key) != container.keys.end();
-            pointer = placed ? container.pointer + "/" + json_pointer_token(*key) : std::string();
-            container.keys.push_back(std::move(*key));
+            token = json_pointer_token(*key);
             return true;
         }
         return false;
@@ -289,21 +312,47 @@ TextPosition JsonPositions::position_of(std::string_view text, std::size_t offse
     return LineStarts(text).at(offset);
 }
 
-TextPosition JsonPositions::find(std::string_view pointer) const {
-    while (true) {
-        if (auto found = m_positions.find(std::string(pointer)); found != m_positions.end()) {
-            return found->second;
+std::string JsonPositions::child_key(std::size_t parent, std::string_view token) {
+    return std::to_string(parent) + "/" + std::string(token);
+}
+
+std::pair<std::size_t, bool> JsonPositions::walk(std::string_view pointer) const {
+    std::size_t node = 0;
+    while (!pointer.empty()) {
+        pointer.remove_prefix(1);  // the '/'
+        const std::size_t slash = pointer.find('/');
+        const std::string_view token = pointer.substr(0, slash);
+        const auto found = m_children.find(child_key(node, token));
+        if (found == m_children.end()) {
+            return {node, false};
         }
-        if (pointer.empty()) {
-            return {};
-        }
-        const std::size_t slash = pointer.rfind('/');
-        pointer = pointer.substr(0, slash == std::string_view::npos ? 0 : slash);
+        node = found->second;
+        pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
     }
+    return {node, true};
+}
+
+std::string JsonPositions::pointer_of(std::size_t node) const {
+    std::vector<const std::string*> tokens;
+    for (; node != 0; node = m_nodes[node].parent) {
+        tokens.push_back(&m_nodes[node].token);
+    }
+    std::string pointer;
+    for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) {
+        pointer += "/" + **token;
+    }
+    return pointer;
+}
+
+TextPosition JsonPositions::find(std::string_view pointer) const {
+    if (m_nodes.empty()) {
+        return {};
+    }
+    return m_nodes[walk(pointer).first].position;
 }
 
 bool JsonPositions::contains(std::string_view pointer) const {
-    return m_positions.contains(std::string(pointer));
+    return !m_nodes.empty() && walk(pointer).second;
 }
 
 std::string json_pointer_token(std::string_view key) {

@@ -32,17 +32,32 @@ class JsonPositions {
     bool contains(std::string_view pointer) const;
 
     // A key given twice in one object: nlohmann::json keeps the last value
-    // silently, so the check has to say so. The position is the repeat's.
+    // silently, so the check has to say so. The position is the repeat's;
+    // the first kMaxRepeatedKeys are kept.
     struct RepeatedKey {
         std::string pointer;
         TextPosition position;
     };
+    static constexpr std::size_t kMaxRepeatedKeys = 100;
     const std::vector<RepeatedKey>& repeated_keys() const { return m_repeated_keys; }
 
   private:
     friend class JsonPositionScanner;
 
-    std::unordered_map<std::string, TextPosition> m_positions;
+    // Each placed value once, under its parent: memory in proportion to the
+    // text, however deep its values' pointers would be written out.
+    struct Node {
+        std::size_t parent = 0;
+        std::string token;  // its reference token under the parent (a key, or an index)
+        TextPosition position;
+    };
+    static std::string child_key(std::size_t parent, std::string_view token);
+    // The node at `pointer`, or the deepest node on its way and false.
+    std::pair<std::size_t, bool> walk(std::string_view pointer) const;
+    std::string pointer_of(std::size_t node) const;
+
+    std::vector<Node> m_nodes;                                // m_nodes[0] is the whole text's value
+    std::unordered_map<std::string, std::size_t> m_children;  // child_key(parent, token) -> node
     std::vector<RepeatedKey> m_repeated_keys;
 };
 

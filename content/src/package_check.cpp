@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -49,9 +50,11 @@ class FileCheck {
     void probe_ahead(const std::vector<FileUse>& uses, int threads) {
         // Each distinct file once as a picture, once as a film, as its uses ask.
         std::vector<std::pair<std::filesystem::path, bool>> jobs;
+        std::set<std::pair<std::filesystem::path, bool>> seen;
         for (const FileUse& use : uses) {
             std::pair job{use.path, use.role == FileRole::picture};
-            if (!placement_problem(use) && std::find(jobs.begin(), jobs.end(), job) == jobs.end()) {
+            if (!seen.contains(job) && !placement_problem(use)) {
+                seen.insert(job);
                 jobs.push_back(std::move(job));
             }
         }

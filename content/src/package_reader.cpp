@@ -3,6 +3,9 @@
 #include "package_reader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
@@ -33,6 +36,27 @@ tl::expected<std::string, std::string> read_manifest_text(const std::filesystem:
         return tl::unexpected("cannot read " + std::string(kManifestFile) + ": " + text.error().reason);
     }
     return std::move(*text);
+}
+
+// Where the first number too large for a double starts (nlohmann reports
+// one without a place), and its text.
+std::optional<std::pair<std::size_t, std::string>> first_overflowing_number(std::string_view text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        if (c == '"') {
+            for (++at; at < text.size() && text[at] != '"'; ++at) {
+                at += text[at] == '\\' ? 1 : 0;
+            }
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            const std::size_t end = text.find_first_of(" \t\r\n,]}", at);
+            const std::string number(text.substr(at, end == std::string_view::npos ? end : end - at));
+            if (std::isinf(std::strtod(number.c_str(), nullptr))) {
+                return std::pair{at, number};
+            }
+            at += number.size();
+        }
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -93,8 +117,14 @@ ManifestReading read_manifest(const std::filesystem::path& directory) {
                                                   "not JSON: " + parse_error_reason(fault.what())});
         return reading;
     } catch (const nlohmann::json::exception& fault) {
-        reading.problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "",
-                                                  "not JSON: " + parse_error_reason(fault.what())});
+        if (const auto number = first_overflowing_number(*text)) {
+            const TextPosition at = JsonPositions::position_of(*text, number->first);
+            reading.problems.push_back(PackageProblem{std::string(kManifestFile), at.line, at.column, "",
+                                                      "number too large: " + in_quotes(number->second)});
+        } else {
+            reading.problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "",
+                                                      "not JSON: " + parse_error_reason(fault.what())});
+        }
         return reading;
     }
     reading.parsed = true;

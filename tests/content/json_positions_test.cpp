@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 namespace content {
@@ -127,6 +129,34 @@ TEST(JsonPositions, SurvivesDeepNesting) {
         hundred_deep += "/0";
     }
     EXPECT_FALSE(positions.contains(hundred_deep)) << "values that deep are not placed";
+}
+
+// A manifest written on one line: each position was counted from the line's
+// start, so 200,000 values took minutes. Now it is one pass.
+TEST(JsonPositions, PlacesTheValuesOfAOneLineTextInOnePass) {
+    std::string text = "[";
+    for (int i = 0; i < 200000; ++i) {
+        text += i == 0 ? "{\"a\":1}" : ",{\"a\":1}";
+    }
+    text += "]";
+    const auto start = std::chrono::steady_clock::now();
+    const JsonPositions positions = JsonPositions::index(text);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+    EXPECT_EQ(positions.find("/199999/a"), at(1, 2 + 199999 * 8 + 5));
+    EXPECT_EQ(positions.find("/3"), at(1, 2 + 3 * 8));
+}
+
+// A key repeated a million times is reported a bounded number of times.
+TEST(JsonPositions, ReportsAtMostAHundredRepeatedKeys) {
+    std::string text = "{";
+    for (int i = 0; i < 100000; ++i) {
+        text += i == 0 ? "\"k\":1" : ",\"k\":1";
+    }
+    text += "}";
+    const JsonPositions positions = JsonPositions::index(text);
+    EXPECT_EQ(positions.repeated_keys().size(), JsonPositions::kMaxRepeatedKeys);
+    EXPECT_EQ(positions.find("/k"), at(1, 2 + 99999 * 6 + 4))
+        << "the pointer leads to the last, as nlohmann keeps it";
 }
 
 TEST(JsonPositions, PlacesAByteOffset) {

@@ -53,6 +53,16 @@ TEST(ManifestLimits, AManifestOverSixteenMebibytesIsRefusedNamingTheLimit) {
               "cannot read manifest.json: larger than such a file may be (at most 16 MiB)");
 }
 
+// nlohmann refuses a number past a double's range without a place.
+TEST(ManifestLimits, ANumberTooLargeIsRefusedWithItsPlace) {
+    PackageDirectory package;
+    package.write_manifest("{\n  \"format\": \"pcw-content/1\",\n  \"x\": [1, \"1e999\", -1e400]\n}\n");
+    const auto read = read_package(package.path());
+    ASSERT_FALSE(read.has_value());
+    ASSERT_EQ(read.error().size(), 1U) << listed(read.error());
+    EXPECT_EQ(to_string(read.error()[0]), "manifest.json:3:21: number too large: \"-1e400\"");
+}
+
 TEST(ManifestLimits, RandomAndMutatedManifestsAreAnsweredInBoundedTime) {
     PackageDirectory package;
     kiosk::test::Mutator mutator(20261207);
