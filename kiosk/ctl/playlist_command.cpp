@@ -3,6 +3,9 @@
 #include <cmath>
 #include <iomanip>
 
+#include "scheduler/edit_check.h"
+#include "scheduler/limits.h"
+#include "scheduler/message_text.h"
 #include "scheduler/programme_check.h"
 
 namespace kiosk::ctl {
@@ -60,60 +63,60 @@ int PlaylistCommand::edit(const CtlContext& context, std::ostream& out, std::ost
                                                           : m_move->parsed()   ? "move"
                                                           : m_remove->parsed() ? "remove"
                                                                                : "shuffle");
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    tl::expected<void, scheduler::Error> done;
-    std::string said;
-    if (m_create->parsed()) {
-        auto created = store->create_playlist(m_name, m_shuffle_flag);
-        done = created ? tl::expected<void, scheduler::Error>{} : tl::unexpected(created.error());
-        said = "created playlist \"" + m_name + "\"";
-    } else if (m_add->parsed()) {
-        scheduler::PlaylistItem options;
+    scheduler::PlaylistItem options;
+    if (m_add->parsed()) {
         if (m_display_seconds) {
-            if (!(*m_display_seconds > 0) || *m_display_seconds > 86400) {
-                return fail(err, command, "--display must be a number of seconds above 0");
+            // Checked on the number given, before it becomes milliseconds (nan and inf fail both tests).
+            const double lowest = static_cast<double>(scheduler::kMinDisplayTime.count()) / 1000.0;
+            const double highest = static_cast<double>(scheduler::kMaxDisplayTime.count()) / 1000.0;
+            if (!(*m_display_seconds >= lowest) || !(*m_display_seconds <= highest)) {
+                return fail(err, command,
+                            "--display " + scheduler::number_text(*m_display_seconds) +
+                                ": give a number of seconds from " + scheduler::number_text(lowest) + " to " +
+                                scheduler::number_text(highest));
             }
             options.display_time = std::chrono::milliseconds{std::llround(*m_display_seconds * 1000)};
         }
         options.volume_percent = m_volume;
-        std::optional<int> at = m_at;
-        for (const std::string& media : m_media) {
-            done = store->add_playlist_item(m_name, media, at, options);
-            if (!done) {
-                break;
-            }
-            if (at) {
-                ++*at;
-            }
-        }
+    }
+    auto store = context.open_store(command, err);
+    if (!store) {
+        return 1;
+    }
+    // Every edit is judged inside its own transaction (see schedule add).
+    scheduler::EditReview review;
+    const scheduler::EditCheck check =
+        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
+    tl::expected<void, scheduler::Error> done;
+    std::string said;
+    const std::string name = scheduler::quoted_text(m_name);
+    if (m_create->parsed()) {
+        auto created = store->create_playlist(m_name, m_shuffle_flag, check);
+        done = created ? tl::expected<void, scheduler::Error>{} : tl::unexpected(created.error());
+        said = "created playlist " + name;
+    } else if (m_add->parsed()) {
+        // All the media or none, in one transaction.
+        done = store->add_playlist_items(m_name, m_media, m_at, options, check);
         said = "added " + std::to_string(m_media.size()) + " item" + (m_media.size() == 1 ? "" : "s") +
-               " to playlist \"" + m_name + "\"";
+               " to playlist " + name;
     } else if (m_move->parsed()) {
-        done = store->move_playlist_item(m_name, m_from, m_to);
-        said = "moved item " + std::to_string(m_from) + " of \"" + m_name + "\" to " + std::to_string(m_to);
+        done = store->move_playlist_item(m_name, m_from, m_to, check);
+        said = "moved item " + std::to_string(m_from) + " of " + name + " to " + std::to_string(m_to);
     } else if (m_remove->parsed() && m_position) {
-        done = store->remove_playlist_item(m_name, *m_position);
-        said = "removed item " + std::to_string(*m_position) + " of \"" + m_name + "\"";
+        done = store->remove_playlist_item(m_name, *m_position, check);
+        said = "removed item " + std::to_string(*m_position) + " of " + name;
     } else if (m_remove->parsed()) {
-        done = store->remove_playlist(m_name);
-        said = "removed playlist \"" + m_name + "\"";
+        done = store->remove_playlist(m_name, check);
+        said = "removed playlist " + name;
     } else {
-        done = store->set_playlist_shuffle(m_name, m_shuffle_value == "on");
-        said = "shuffle " + m_shuffle_value + " for \"" + m_name + "\"";
+        done = store->set_playlist_shuffle(m_name, m_shuffle_value == "on", check);
+        said = "shuffle " + m_shuffle_value + " for " + name;
     }
     if (!done) {
         return fail(err, command, done.error());
     }
     out << said << '\n';
-    if (auto programme = store->load_programme()) {
-        print_warnings(err,
-                       scheduler::check_programme(*programme, *context.time_zone,
-                                                  scheduler::CheckPolicy::lenient, context.still_time),
-                       *programme);
-    }
+    print_warnings(err, review.after, review.programme);
     return 0;
 }
 
@@ -129,7 +132,7 @@ int PlaylistCommand::show(const CtlContext& context, std::ostream& out, std::ost
     const scheduler::Playlist* playlist = programme->find_playlist(m_name);
     if (playlist == nullptr) {
         return fail(err, "playlist show",
-                    "no playlist called \"" + m_name + "\" (see kioskctl playlist list)");
+                    "no playlist called " + scheduler::quoted_text(m_name) + " (see kioskctl playlist list)");
     }
     out << "playlist \"" << playlist->name << "\": " << playlist->items.size() << " items, "
         << format_length(scheduler::playlist_length(*programme, playlist->id, context.still_time))

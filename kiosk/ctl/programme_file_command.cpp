@@ -1,9 +1,36 @@
 // kioskctl schedule export / import: the whole programme as one file.
 
 #include "schedule_command.h"
+#include "scheduler/programme_changes.h"
 #include "scheduler/programme_file.h"
 
 namespace kiosk::ctl {
+namespace {
+
+using scheduler::ProgrammeChange;
+
+std::string summary(const scheduler::Programme& programme) {
+    return std::to_string(programme.playlists.size()) + " playlists, " +
+           std::to_string(programme.rules.size()) + " rules, " + std::to_string(programme.interrupts.size()) +
+           " interrupts, " + std::to_string(programme.closed_hours.size()) + " closed hours";
+}
+
+std::string counts(const std::vector<ProgrammeChange>& changes) {
+    return std::to_string(scheduler::count_changes(changes, ProgrammeChange::Kind::added)) + " added, " +
+           std::to_string(scheduler::count_changes(changes, ProgrammeChange::Kind::changed)) + " changed, " +
+           std::to_string(scheduler::count_changes(changes, ProgrammeChange::Kind::removed)) + " removed";
+}
+
+void print_changes(std::ostream& out, const std::vector<ProgrammeChange>& changes,
+                   std::optional<ProgrammeChange::Kind> only = std::nullopt) {
+    for (const ProgrammeChange& change : changes) {
+        if (!only || change.kind == *only) {
+            out << "  " << scheduler::to_string(change.kind, true) << ": " << change.what << '\n';
+        }
+    }
+}
+
+}  // namespace
 
 int ScheduleCommand::export_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule export";
@@ -14,51 +41,97 @@ int ScheduleCommand::export_file(const CtlContext& context, std::ostream& out, s
     if (auto written = scheduler::write_programme_file(m_file, *programme); !written) {
         return fail(err, command, written.error());
     }
-    out << "wrote the programme (" << programme->playlists.size() << " playlists, " << programme->rules.size()
-        << " rules, " << programme->interrupts.size() << " interrupts, " << programme->closed_hours.size()
-        << " closed hours) to " << m_file << '\n';
+    out << "wrote the programme (" << summary(*programme) << ") to " << m_file << '\n';
     return 0;
 }
 
 int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule import";
+    const std::string unchanged = "; the programme in force is unchanged";
+    // Read before the transaction: a slow disk must not hold the database's write lock.
+    auto text = scheduler::read_programme_text(m_file);
+    if (!text) {
+        return fail(err, command, text.error().where + ": " + text.error().message + unchanged);
+    }
     auto store = context.open_store(command, err);
     if (!store) {
         return 1;
     }
-    auto library = store->list_media();
-    if (!library) {
-        return fail(err, command, library.error());
-    }
-    auto imported = scheduler::read_programme_file(m_file, *library, *context.time_zone, context.still_time);
-    if (!imported) {
-        for (const auto& problem : imported.error()) {
-            err << scheduler::to_string(problem) << '\n';
+    const scheduler::ProgrammeFormat format = scheduler::guess_programme_format(m_file, *text);
+    std::vector<scheduler::FileProblem> problems;
+    std::vector<scheduler::FileProblem> warnings;
+    std::string imported_summary;
+    // The file is read against the library in force and compared with the
+    // programme in force inside the import's own transaction, so no edit
+    // made meanwhile is lost unseen.
+    const scheduler::ProgrammeSource source =
+        [&](const scheduler::Programme& in_force) -> tl::expected<scheduler::Programme, scheduler::Error> {
+        auto imported = scheduler::parse_programme(*text, format, m_file, in_force.media, *context.time_zone,
+                                                   context.still_time);
+        if (!imported) {
+            problems = std::move(imported.error());
+            return tl::unexpected(scheduler::Error{scheduler::ErrorKind::invalid_input, m_file + " refused"});
         }
+        warnings = std::move(imported->warnings);
+        imported_summary = summary(imported->programme);
+        return std::move(imported->programme);
+    };
+    std::vector<ProgrammeChange> changes;
+    bool removes = false;
+    const scheduler::EditCheck check =
+        [&](const scheduler::Programme& before,
+            const scheduler::Programme& after) -> tl::expected<void, scheduler::Error> {
+        changes = scheduler::compare_programmes(before, after);
+        removes = scheduler::count_changes(changes, ProgrammeChange::Kind::removed) > 0;
+        if (removes && !m_replace) {
+            return tl::unexpected(scheduler::Error{scheduler::ErrorKind::conflict, "it would remove things"});
+        }
+        return {};
+    };
+    const auto replaced = store->replace_programme(
+        source, check, m_dry_run ? scheduler::EditMode::dry_run : scheduler::EditMode::commit);
+
+    if (!problems.empty()) {
         std::size_t errors = 0;
-        for (const auto& problem : imported.error()) {
+        for (const auto& problem : problems) {
+            err << scheduler::to_string(problem) << '\n';
             errors += problem.severity == scheduler::Severity::error ? 1 : 0;
         }
         return fail(err, command,
                     m_file + " refused (" + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
-                        "); the programme in force is unchanged");
+                        ")" + unchanged);
     }
-    for (const auto& warning : imported->warnings) {
+    for (const auto& warning : warnings) {
         err << scheduler::to_string(warning) << '\n';
     }
-    const auto& programme = imported->programme;
-    const std::string summary = std::to_string(programme.playlists.size()) + " playlists, " +
-                                std::to_string(programme.rules.size()) + " rules, " +
-                                std::to_string(programme.interrupts.size()) + " interrupts, " +
-                                std::to_string(programme.closed_hours.size()) + " closed hours";
-    if (m_dry_run) {
-        out << m_file << " is good (" << summary << "); nothing changed (--dry-run)\n";
-        return 0;
-    }
-    if (auto replaced = store->replace_programme(programme); !replaced) {
+    const bool refused_for_removals = !replaced && removes && !m_replace;
+    if (!replaced && !refused_for_removals) {
         return fail(err, command, replaced.error());
     }
-    out << "imported " << m_file << " (" << summary << ")\n";
+    const std::string removed_count =
+        std::to_string(scheduler::count_changes(changes, ProgrammeChange::Kind::removed));
+    const std::string give_replace = "give --replace to import it all the same";
+    if (m_dry_run) {
+        out << m_file << " (" << imported_summary << ") against the programme in force: " << counts(changes)
+            << '\n';
+        print_changes(out, changes);
+        if (refused_for_removals) {
+            return fail(err, command,
+                        m_file + " would be refused: it removes " + removed_count +
+                            " things from the programme in force (" + give_replace +
+                            "); nothing changed (--dry-run)");
+        }
+        out << "nothing changed (--dry-run)\n";
+        return 0;
+    }
+    if (refused_for_removals) {
+        print_changes(err, changes, ProgrammeChange::Kind::removed);
+        return fail(err, command,
+                    m_file + " would remove the " + removed_count +
+                        " things above from the programme in force" + unchanged + " (" + give_replace +
+                        "; --dry-run shows every change)");
+    }
+    out << "imported " << m_file << " (" << imported_summary << "): " << counts(changes) << '\n';
     return 0;
 }
 

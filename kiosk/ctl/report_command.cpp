@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "scheduler/message_text.h"
+
 namespace kiosk::ctl {
 namespace {
 
@@ -19,7 +21,7 @@ std::string outcome(const scheduler::PlayReportRow& row) {
 
 // A CSV field, quoted when it must be.
 std::string csv(const std::string& text) {
-    if (text.find_first_of(",\"\n") == std::string::npos) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
         return text;
     }
     std::string out = "\"";
@@ -60,7 +62,8 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
     }
     if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+                    "--zone " + scheduler::quoted_text(m_zone) +
+                        ": unknown zone (the zones are boards, models, av, health)");
     }
     auto store = context.open_store(command, err);
     if (!store) {

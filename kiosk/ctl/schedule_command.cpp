@@ -1,9 +1,12 @@
 #include "schedule_command.h"
 
 #include <algorithm>
+#include <charconv>
 #include <iomanip>
 #include <sstream>
 
+#include "scheduler/edit_check.h"
+#include "scheduler/message_text.h"
 #include "scheduler/programme_check.h"
 
 namespace kiosk::ctl {
@@ -50,16 +53,36 @@ std::vector<std::string> split_zones(const std::vector<std::string>& given) {
     return zones;
 }
 
-// Problems the new element (`subject`) would bring; those already in the programme are not its fault.
-std::vector<Problem> problems_of(const std::vector<Problem>& problems, Subject::Kind kind, std::int64_t id) {
-    std::vector<Problem> own;
-    for (const Problem& problem : problems) {
-        if (problem.severity == scheduler::Severity::error && problem.subject.kind == kind &&
-            problem.subject.id == id) {
-            own.push_back(problem);
-        }
+// Ids grow (AUTOINCREMENT): the element just added has the largest.
+template <typename Element>
+std::int64_t newest_id(const std::vector<Element>& elements) {
+    std::int64_t id = 0;
+    for (const Element& element : elements) {
+        id = std::max(id, element.id);
     }
-    return own;
+    return id;
+}
+
+// A problem an edit would bring, in the words of the command: about the
+// element being added (the newest of its kind), by the option at fault
+// ("--to: ..."); about another, by its name ("interrupt i2 (at): ...").
+std::string edit_problem_text(const Problem& problem, Subject::Kind kind,
+                              const std::vector<std::string>& zones, const Programme& after) {
+    const auto newest = [&] {
+        return kind == Subject::Kind::rule        ? newest_id(after.rules)
+               : kind == Subject::Kind::interrupt ? newest_id(after.interrupts)
+                                                  : newest_id(after.closed_hours);
+    };
+    const bool own = problem.subject.kind == kind &&
+                     (kind == Subject::Kind::zone
+                          ? std::find(zones.begin(), zones.end(), problem.subject.zone) != zones.end()
+                          : problem.subject.id == newest());
+    if (own) {
+        const std::string option = problem.field == "default" ? "playlist" : problem.field;
+        return (option.empty() ? "" : "--" + option + ": ") + problem.message;
+    }
+    return scheduler::describe(problem.subject, after) +
+           (problem.field.empty() ? "" : " (" + problem.field + ")") + ": " + problem.message;
 }
 
 }  // namespace
@@ -149,10 +172,13 @@ ScheduleCommand::ScheduleCommand(CLI::App& cli) {
     m_export = schedule->add_subcommand("export", "write the whole programme to a JSON or TOML file");
     m_export->add_option("FILE", m_file, "programme.toml or programme.json")->required();
     m_import = schedule->add_subcommand("import", "replace the whole programme from a JSON or TOML file");
-    m_import->add_option("FILE", m_file, "programme.toml or programme.json")
-        ->required()
-        ->check(CLI::ExistingFile);
-    m_import->add_flag("--dry-run", m_dry_run, "check the file only");
+    // Not CLI::ExistingFile: the import says itself why a file cannot be read (exit 1).
+    m_import->add_option("FILE", m_file, "programme.toml or programme.json")->required();
+    m_import->add_flag(
+        "--replace", m_replace,
+        "import even though it removes playlists, rules, interrupts, closed hours or defaults");
+    m_import->add_flag("--dry-run", m_dry_run,
+                       "print what the import would add, change and remove, and change nothing");
 }
 
 std::optional<int> ScheduleCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
@@ -185,7 +211,8 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     for (const std::string& zone : zones) {
         if (!scheduler::is_known_zone(zone)) {
             return fail(err, command,
-                        "--zone " + zone + ": unknown zone (the zones are boards, models, av, health)");
+                        "--zone " + scheduler::quoted_text(zone) +
+                            ": unknown zone (the zones are boards, models, av, health)");
         }
     }
     if (zones.empty()) {
@@ -213,6 +240,19 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
         auto range = parse("--dates", scheduler::parse_date_range(m_dates));
         dates = range.value_or(dates);
     }
+    scheduler::TimeOfDay at{0};
+    std::optional<scheduler::Date> on;
+    if (m_add_interrupt->parsed()) {
+        at = parse("--at", scheduler::parse_time_of_day(m_at)).value_or(at);
+        if (!m_on.empty() &&
+            (m_add_interrupt->count("--days") > 0 || m_add_interrupt->count("--dates") > 0)) {
+            problems.push_back("--on: give either --on (once) or --days/--dates (recurring), not both");
+        }
+        if (!m_on.empty()) {
+            auto day = parse("--on", scheduler::parse_date(m_on));
+            on = day ? std::optional(*day) : std::nullopt;
+        }
+    }
     if (!problems.empty()) {
         for (const std::string& problem : problems) {
             fail(err, command, problem);
@@ -224,147 +264,107 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     if (!store) {
         return 1;
     }
-    auto programme = store->load_programme();
-    if (!programme) {
-        return fail(err, command, programme.error());
-    }
-    std::optional<scheduler::PlaylistId> playlist;
-    if (!m_add_closed->parsed()) {
-        const scheduler::Playlist* found = programme->find_playlist(m_playlist);
-        if (found == nullptr) {
-            return fail(err, command,
-                        "--playlist " + m_playlist + ": no such playlist (see kioskctl playlist list)");
-        }
-        playlist = found->id;
-    }
-
-    // Try the change on a copy first: refuse it if it brings an error of its own.
-    Programme trial = *programme;
+    // The check runs inside the edit's transaction: the playlist is looked
+    // up, the programme read and judged, and the element written, with no
+    // other edit in between.
+    scheduler::EditReview review;
+    const scheduler::EditCheck check =
+        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
     Subject::Kind kind = Subject::Kind::zone;
-    std::int64_t trial_id = 1'000'000'000;
+    tl::expected<std::int64_t, scheduler::Error> added = 0;
     if (m_add_rule->parsed()) {
         kind = Subject::Kind::rule;
-        trial.rules.push_back({trial_id, *playlist, zones, daypart, *days, dates, m_priority});
+        added = store->add_rule(m_playlist, {0, 0, zones, daypart, *days, dates, m_priority}, check);
     } else if (m_add_interrupt->parsed()) {
         kind = Subject::Kind::interrupt;
-        auto at = parse("--at", scheduler::parse_time_of_day(m_at));
-        std::optional<scheduler::Date> on;
-        if (!m_on.empty() &&
-            (m_add_interrupt->count("--days") > 0 || m_add_interrupt->count("--dates") > 0)) {
-            problems.push_back("--on: give either --on (once) or --days/--dates (recurring), not both");
-        }
-        if (!m_on.empty()) {
-            auto day = parse("--on", scheduler::parse_date(m_on));
-            on = day ? std::optional(*day) : std::nullopt;
-        }
-        if (!problems.empty()) {
-            for (const std::string& problem : problems) {
-                fail(err, command, problem);
-            }
-            return 1;
-        }
-        trial.interrupts.push_back({trial_id, *playlist, zones, *at, on, *days, dates});
+        added = store->add_interrupt(m_playlist, {0, 0, zones, at, on, *days, dates}, check);
     } else if (m_add_closed->parsed()) {
         kind = Subject::Kind::closed_hours;
-        trial.closed_hours.push_back({trial_id, zones, daypart, *days, dates});
+        std::optional<scheduler::ClosedMode> mode;
+        if (!m_mode.empty()) {
+            mode = m_mode == "blank" ? scheduler::ClosedMode::blank : scheduler::ClosedMode::slate;
+        }
+        added = store->add_closed_hours({0, zones, daypart, *days, dates}, mode, check);
+    } else if (auto set = store->set_default_playlist(zones, m_playlist, check); !set) {
+        added = tl::unexpected(set.error());
     }
-    const auto own =
-        problems_of(scheduler::check_programme(trial, *context.time_zone, scheduler::CheckPolicy::lenient,
-                                               context.still_time),
-                    kind, trial_id);
-    if (!own.empty()) {
-        for (const Problem& problem : own) {
-            fail(err, command, (problem.field.empty() ? "" : "--" + problem.field + ": ") + problem.message);
+    if (!added) {
+        if (review.brought.empty()) {
+            return fail(err, command, added.error());
+        }
+        for (const Problem& problem : review.brought) {
+            fail(err, command, edit_problem_text(problem, kind, zones, review.programme));
         }
         return 1;
     }
 
-    std::string said;
     if (m_add_rule->parsed()) {
-        auto id = store->add_rule(trial.rules.back());
-        if (!id)
-            return fail(err, command, id.error());
-        said = "added rule r" + std::to_string(*id);
+        out << "added rule r" << *added << '\n';
     } else if (m_add_interrupt->parsed()) {
-        auto id = store->add_interrupt(trial.interrupts.back());
-        if (!id)
-            return fail(err, command, id.error());
-        said = "added interrupt i" + std::to_string(*id) + " (" +
-               format_length(scheduler::playlist_length(trial, *playlist, context.still_time)) + ")";
+        const auto& interrupts = review.programme.interrupts;
+        const auto found = std::find_if(interrupts.begin(), interrupts.end(),
+                                        [&](const scheduler::Interrupt& i) { return i.id == *added; });
+        out << "added interrupt i" << *added << " ("
+            << format_length(
+                   found == interrupts.end()
+                       ? std::chrono::milliseconds{0}
+                       : scheduler::playlist_length(review.programme, found->playlist, context.still_time))
+            << ")\n";
     } else if (m_add_closed->parsed()) {
-        auto id = store->add_closed_hours(trial.closed_hours.back());
-        if (!id)
-            return fail(err, command, id.error());
-        said = "added closed hours c" + std::to_string(*id);
-        if (!m_mode.empty()) {
-            for (const std::string& zone : zones) {
-                if (auto set = store->set_closed_mode(zone, m_mode == "blank" ? scheduler::ClosedMode::blank
-                                                                              : scheduler::ClosedMode::slate);
-                    !set) {
-                    return fail(err, command, set.error());
-                }
-            }
-        }
+        out << "added closed hours c" << *added << '\n';
     } else {
-        for (const std::string& zone : zones) {
-            if (auto set = store->set_default_playlist(zone, playlist); !set) {
-                return fail(err, command, set.error());
-            }
-        }
-        said = "default of " + zones_text(zones) + " is now \"" + m_playlist + "\"";
+        out << "default of " << zones_text(zones) << " is now " << scheduler::quoted_text(m_playlist) << '\n';
     }
-    out << said << '\n';
-    if (auto after = store->load_programme()) {
-        print_warnings(err,
-                       scheduler::check_programme(*after, *context.time_zone, scheduler::CheckPolicy::lenient,
-                                                  context.still_time),
-                       *after);
-    }
+    print_warnings(err, review.after, review.programme);
     return 0;
 }
 
 int ScheduleCommand::remove(const CtlContext& context, std::ostream& out, std::ostream& err) {
     const std::string command = "schedule remove";
+    std::int64_t number = 0;
+    if (m_id != "default") {
+        // r<n>, i<n> or c<n>, n a whole number that fits: no wrapping, no exception.
+        const char* digits = m_id.data() + 1;
+        const char* end = m_id.data() + m_id.size();
+        const bool good = m_id.size() > 1 && (m_id[0] == 'r' || m_id[0] == 'i' || m_id[0] == 'c') &&
+                          *digits != '-' && *digits != '+' &&
+                          std::from_chars(digits, end, number).ec == std::errc{} &&
+                          std::find_if_not(digits, end, [](char c) { return c >= '0' && c <= '9'; }) == end;
+        if (!good) {
+            return fail(err, command,
+                        scheduler::quoted_text(m_id) +
+                            ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
+                            "kioskctl schedule list, or default --zone Z");
+        }
+    } else if (!scheduler::is_known_zone(m_zone)) {
+        return fail(err, command, "default needs --zone (boards, models, av or health)");
+    }
     auto store = context.open_store(command, err);
     if (!store) {
         return 1;
     }
-    tl::expected<void, scheduler::Error> done;
-    if (m_id == "default") {
-        if (!scheduler::is_known_zone(m_zone)) {
-            return fail(err, command, "default needs --zone (boards, models, av or health)");
-        }
-        done = store->set_default_playlist(m_zone, std::nullopt);
-    } else {
-        std::int64_t number = 0;
-        const bool numeric = m_id.size() > 1 && m_id.find_first_not_of("0123456789", 1) == std::string::npos;
-        if (numeric) {
-            number = std::stoll(m_id.substr(1));
-        }
-        if (!numeric || (m_id[0] != 'r' && m_id[0] != 'i' && m_id[0] != 'c')) {
-            return fail(err, command,
-                        m_id +
-                            ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
-                            "kioskctl schedule list, or default --zone Z");
-        }
-        done = m_id[0] == 'r'   ? store->remove_rule(number)
-               : m_id[0] == 'i' ? store->remove_interrupt(number)
-                                : store->remove_closed_hours(number);
-    }
+    scheduler::EditReview review;
+    const scheduler::EditCheck check =
+        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
+    const tl::expected<void, scheduler::Error> done =
+        m_id == "default" ? store->set_default_playlist({m_zone}, std::nullopt, check)
+        : m_id[0] == 'r'  ? store->remove_rule(number, check)
+        : m_id[0] == 'i'  ? store->remove_interrupt(number, check)
+                          : store->remove_closed_hours(number, check);
     if (!done) {
         return fail(err, command, done.error());
     }
     out << "removed " << (m_id == "default" ? "the default of zone " + m_zone : m_id) << '\n';
-    if (auto after = store->load_programme()) {
-        print_warnings(err,
-                       scheduler::check_programme(*after, *context.time_zone, scheduler::CheckPolicy::lenient,
-                                                  context.still_time),
-                       *after);
-    }
+    print_warnings(err, review.after, review.programme);
     return 0;
 }
 
 int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ostream& err) {
+    if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
+        return fail(err, "schedule list",
+                    "--zone " + scheduler::quoted_text(m_zone) +
+                        ": unknown zone (the zones are boards, models, av, health)");
+    }
     auto store = context.open_store("schedule list", err);
     if (!store) {
         return 1;

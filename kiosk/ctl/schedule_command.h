@@ -55,6 +55,7 @@ class ScheduleCommand {
     std::string m_day;
     std::string m_file;
     bool m_dry_run = false;
+    bool m_replace = false;
 };
 
 // "\"av-loop\" (rule r3)", "closed (quiet slate)", ...

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "schedule_command.h"
+#include "scheduler/message_text.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -40,7 +41,8 @@ int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ost
     const std::string command = "schedule show";
     if (!scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+                    "--zone " + scheduler::quoted_text(m_zone) +
+                        ": unknown zone (the zones are boards, models, av, health)");
     }
     scheduler::Date day = today(*context.time_zone);
     if (!m_day.empty()) {
@@ -80,7 +82,8 @@ int ScheduleCommand::resolve(const CtlContext& context, std::ostream& out, std::
     const std::string command = "schedule resolve";
     if (!scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + m_zone + ": unknown zone (the zones are boards, models, av, health)");
+                    "--zone " + scheduler::quoted_text(m_zone) +
+                        ": unknown zone (the zones are boards, models, av, health)");
     }
     const auto& tz = *context.time_zone;
     scheduler::Instant at =

@@ -1,5 +1,10 @@
 #include "file_tree.h"
 
+#include <algorithm>
+
+#include "content/bounded_input.h"
+#include "scheduler/message_text.h"
+
 namespace scheduler::detail {
 
 const FileNode* FileNode::member(std::string_view key) const {
@@ -31,18 +36,19 @@ const char* type_name(FileNode::Type type) {
     return "a value";
 }
 
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
-    int line = 1;
-    int column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
+std::string shown_key(std::string_view key) {
+    // Long enough for any real key; a longer one is shown cut short.
+    constexpr std::size_t kPlainKeyBytes = 60;
+    const bool plain =
+        key.size() <= kPlainKeyBytes && !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F && c != '"' && c != '\\';
+        });
+    return plain ? std::string(key) : quoted_text(key);
+}
+
+std::string text_place(std::string_view file_name, std::string_view text, std::size_t offset) {
+    const content::TextPlace place = content::text_place(text, offset);
+    return std::string(file_name) + ":" + std::to_string(place.line) + ":" + std::to_string(place.column);
 }
 
 }  // namespace scheduler::detail

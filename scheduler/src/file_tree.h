@@ -20,8 +20,11 @@ struct FileNode {
     enum class Type { string, integer, floating, boolean, array, table, other };
 
     Type type = Type::other;
-    std::string string;
+    std::string string;  // a string's text; a number as the file writes it (for messages)
     std::int64_t integer = 0;
+    // A whole number beyond what 64 bits hold: `integer` is the nearest that
+    // fits, so any range check refuses it; `string` has the number itself.
+    bool beyond_range = false;
     double floating = 0.0;
     bool boolean = false;
     std::vector<FileNode> elements;                         // array
@@ -37,6 +40,13 @@ const char* type_name(FileNode::Type type);
 // How a format names a field's place: JSON pointer "/rules/2/to" or TOML's "rules[2].to".
 enum class PathStyle { json_pointer, dotted };
 
+// A key as it is shown in a field's place: as it is when short and plain,
+// else quoted and cut short (see message_text.h).
+std::string shown_key(std::string_view key);
+
+// The trees below nest at most content::kMaxNestingDepth levels: deeper text
+// is refused with its place before a tree is built, so neither building nor
+// destroying one recurses deeper than that.
 tl::expected<FileNode, std::vector<FileProblem>> parse_json_tree(std::string_view text,
                                                                  std::string_view file_name);
 tl::expected<FileNode, std::vector<FileProblem>> parse_toml_tree(std::string_view text,
@@ -50,7 +60,7 @@ tl::expected<ImportedProgramme, std::vector<FileProblem>> read_programme_tree(
     const FileNode& root, PathStyle style, std::string_view file_name, const std::vector<MediaFile>& library,
     const date::time_zone& tz, std::chrono::milliseconds still_time);
 
-// The line and column (1-based) of byte `offset` in `text`.
-std::pair<int, int> line_and_column(std::string_view text, std::size_t offset);
+// "file:line:column" of byte `offset` of `text` (columns in characters).
+std::string text_place(std::string_view file_name, std::string_view text, std::size_t offset);
 
 }  // namespace scheduler::detail

@@ -2,9 +2,13 @@
 // line:column) and writing. Exceptions stay in this file.
 
 #include <exception>
+#include <limits>
+#include <optional>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
+#include "content/bounded_input.h"
 #include "file_tree.h"
 #include "programme_text.h"
 
@@ -14,51 +18,169 @@ namespace {
 using json = nlohmann::json;
 using ordered_json = nlohmann::ordered_json;
 
-FileNode to_tree(const json& value) {
-    FileNode node;
-    switch (value.type()) {
-        case json::value_t::string:
-            node.type = FileNode::Type::string;
-            node.string = value.get<std::string>();
-            break;
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned:
-            node.type = FileNode::Type::integer;
-            node.integer = value.get<std::int64_t>();
-            break;
-        case json::value_t::number_float:
-            node.type = FileNode::Type::floating;
-            node.floating = value.get<double>();
-            break;
-        case json::value_t::boolean:
-            node.type = FileNode::Type::boolean;
-            node.boolean = value.get<bool>();
-            break;
-        case json::value_t::array:
-            node.type = FileNode::Type::array;
-            for (const json& element : value) {
-                node.elements.push_back(to_tree(element));
-            }
-            break;
-        case json::value_t::object:
-            node.type = FileNode::Type::table;
-            for (const auto& [key, member] : value.items()) {
-                node.members.emplace_back(key, to_tree(member));
-            }
-            break;
-        default:
-            node.type = FileNode::Type::other;
-            break;
+// nlohmann's message without its "[json.exception...] " and "parse error at line L, column C: " prefixes.
+std::string syntax_message(std::string what) {
+    if (what.starts_with("[json.exception.")) {
+        what.erase(0, what.find("] ") == std::string::npos ? 0 : what.find("] ") + 2);
     }
-    return node;
-}
-
-// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix.
-std::string syntax_message(const std::string& what) {
     const std::size_t column = what.find("column ");
     const std::size_t colon = column == std::string::npos ? std::string::npos : what.find(": ", column);
     return colon == std::string::npos ? what : what.substr(colon + 2);
 }
+
+// Builds the tree as nlohmann's parser reads the text, without a JSON tree
+// of its own: an explicit stack of the open lists and tables (no recursion),
+// and every key given twice in one table noticed (nlohmann would keep the
+// last silently, so `"rules": [...]` then `"rules": []` would import nothing).
+class TreeBuilder final : public nlohmann::json_sax<json> {
+  public:
+    TreeBuilder(std::string_view text, std::string_view file_name) : m_text(text), m_file(file_name) {}
+
+    tl::expected<FileNode, std::vector<FileProblem>> result() {
+        if (!m_problems.empty() || !m_root) {
+            if (m_problems.empty()) {
+                m_problems.push_back({Severity::error, m_file, "not valid JSON: the text ends too soon"});
+            }
+            return tl::unexpected(std::move(m_problems));
+        }
+        return std::move(*m_root);
+    }
+
+    bool null() override { return add(FileNode{}); }
+    bool boolean(bool value) override {
+        FileNode node;
+        node.type = Type::boolean;
+        node.boolean = value;
+        return add(std::move(node));
+    }
+    bool number_integer(number_integer_t value) override {
+        FileNode node;
+        node.type = Type::integer;
+        node.integer = value;
+        node.string = std::to_string(value);
+        return add(std::move(node));
+    }
+    bool number_unsigned(number_unsigned_t value) override {
+        FileNode node;
+        node.type = Type::integer;
+        node.beyond_range = value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+        node.integer =
+            node.beyond_range ? std::numeric_limits<std::int64_t>::max() : static_cast<std::int64_t>(value);
+        node.string = std::to_string(value);
+        return add(std::move(node));
+    }
+    bool number_float(number_float_t value, const string_t& text) override {
+        FileNode node;
+        node.string = text;
+        if (text.find_first_of(".eE") == std::string::npos) {
+            // Written as a whole number, too large for 64 bits: still a whole number.
+            node.type = Type::integer;
+            node.beyond_range = true;
+            node.integer = text.starts_with('-') ? std::numeric_limits<std::int64_t>::min()
+                                                 : std::numeric_limits<std::int64_t>::max();
+        } else {
+            node.type = Type::floating;
+            node.floating = value;
+        }
+        return add(std::move(node));
+    }
+    bool string(string_t& value) override {
+        FileNode node;
+        node.type = Type::string;
+        node.string = std::move(value);
+        return add(std::move(node));
+    }
+    bool binary(binary_t& /*value*/) override { return add(FileNode{}); }
+
+    bool start_object(std::size_t /*elements*/) override { return open(Type::table); }
+    bool start_array(std::size_t /*elements*/) override { return open(Type::array); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+
+    bool key(string_t& key) override {
+        Frame& frame = m_open.back();
+        if (!frame.keys.insert(key).second) {
+            m_problems.push_back({Severity::error,
+                                  m_file + ": " + pointer(m_open.size() - 1) + "/" + pointer_token(key),
+                                  "field given twice (only one may be)"});
+        }
+        frame.key = std::move(key);
+        return true;
+    }
+
+    bool parse_error(std::size_t position, const std::string& /*last_token*/,
+                     const nlohmann::detail::exception& error) override {
+        m_problems.clear();  // the syntax error is the cause: nothing after it was read
+        m_problems.push_back({Severity::error, text_place(m_file, m_text, position == 0 ? 0 : position - 1),
+                              "not valid JSON: " + syntax_message(error.what())});
+        return false;
+    }
+
+  private:
+    using Type = FileNode::Type;
+
+    struct Frame {
+        FileNode node;
+        std::string key;                       // of the member being read, in a table
+        std::unordered_set<std::string> keys;  // given so far, in a table
+    };
+
+    bool open(Type type) {
+        if (m_open.size() >= content::kMaxNestingDepth) {
+            // Refused before parsing (nesting_overflow); kept so no caller can build deeper.
+            const std::string at = pointer(m_open.size());
+            m_problems.push_back(
+                {Severity::error, m_file + ": " + (at.empty() ? "/" : at),
+                 "nested deeper than " + std::to_string(content::kMaxNestingDepth) + " levels"});
+            return false;
+        }
+        m_open.push_back(Frame{});
+        m_open.back().node.type = type;
+        return true;
+    }
+
+    bool close() {
+        FileNode node = std::move(m_open.back().node);
+        m_open.pop_back();
+        return add(std::move(node));
+    }
+
+    bool add(FileNode node) {
+        if (m_open.empty()) {
+            m_root = std::move(node);
+        } else if (Frame& frame = m_open.back(); frame.node.type == Type::table) {
+            frame.node.members.emplace_back(std::move(frame.key), std::move(node));
+        } else {
+            frame.node.elements.push_back(std::move(node));
+        }
+        return true;
+    }
+
+    // The JSON pointer of the value being read in the first `levels` open lists and tables.
+    std::string pointer(std::size_t levels) const {
+        std::string out;
+        for (std::size_t i = 0; i < levels && i < m_open.size(); ++i) {
+            const Frame& frame = m_open[i];
+            out += "/" + (frame.node.type == Type::table ? pointer_token(frame.key)
+                                                         : std::to_string(frame.node.elements.size()));
+        }
+        return out;
+    }
+
+    static std::string pointer_token(const std::string& key) {
+        std::string token;
+        for (const char c : key) {
+            token += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        }
+        return shown_key(token);
+    }
+
+    std::string_view m_text;
+    std::string m_file;
+    std::vector<Frame> m_open;
+    std::optional<FileNode> m_root;
+    std::vector<FileProblem> m_problems;
+};
 
 ordered_json zones_json(const std::vector<std::string>& zones) {
     return zones.size() == 1 ? ordered_json(zones.front()) : ordered_json(zones);
@@ -75,18 +197,14 @@ void put_days(ordered_json& object, Weekdays weekdays, const DateRange& dates) {
 
 tl::expected<FileNode, std::vector<FileProblem>> parse_json_tree(std::string_view text,
                                                                  std::string_view file_name) {
+    TreeBuilder builder(text, file_name);
     try {
-        return to_tree(json::parse(text.begin(), text.end()));
-    } catch (const json::parse_error& error) {
-        const auto [line, column] = line_and_column(text, error.byte == 0 ? 0 : error.byte - 1);
-        return tl::unexpected(std::vector<FileProblem>{
-            {Severity::error,
-             std::string(file_name) + ":" + std::to_string(line) + ":" + std::to_string(column),
-             "not valid JSON: " + syntax_message(error.what())}});
+        json::sax_parse(text.begin(), text.end(), &builder);
     } catch (const std::exception& error) {
         return tl::unexpected(std::vector<FileProblem>{
             {Severity::error, std::string(file_name), std::string("not valid JSON: ") + error.what()}});
     }
+    return builder.result();
 }
 
 std::string format_json_programme(const Programme& programme) {

@@ -2,7 +2,10 @@
 
 #include <cmath>
 
+#include "content/bounded_input.h"
 #include "content/media_probe.h"
+#include "scheduler/message_text.h"
+#include "scheduler/names.h"
 
 namespace scheduler {
 
@@ -10,18 +13,19 @@ tl::expected<MediaFile, Error> describe_media_file(const std::filesystem::path& 
                                                    Instant now) {
     std::error_code error;
     const std::filesystem::path path = std::filesystem::absolute(file, error).lexically_normal();
-    if (error || !std::filesystem::is_regular_file(path, error)) {
-        return tl::unexpected(Error{ErrorKind::unplayable, file.string() + ": cannot play: no such file"});
+    // Why it cannot be read, as probe says it: "not a regular file (a FIFO)",
+    // "permission denied" (the file or a folder above it), "no such file".
+    if (auto readable = content::check_regular_file(path); error || !readable) {
+        return tl::unexpected(
+            Error{ErrorKind::unplayable,
+                  file.string() + ": cannot play: " + (error ? error.message() : readable.error().reason)});
     }
     if (name.empty()) {
         name = path.stem().string();
     }
-    if (name.find_first_not_of(" \t") == std::string::npos || name.size() > 200 ||
-        name.find_first_of("\n\r\t\"") != std::string::npos) {
-        return tl::unexpected(
-            Error{ErrorKind::invalid_input, "bad media name \"" + name +
-                                                "\": give 1 to 200 characters without quotes "
-                                                "or line breaks (--name NAME)"});
+    if (auto good = check_name(name); !good) {
+        return tl::unexpected(Error{ErrorKind::invalid_input, "bad media name " + quoted_text(name) + ": " +
+                                                                  good.error() + " (--name NAME)"});
     }
     auto facts = content::probe_media(path);
     if (!facts) {

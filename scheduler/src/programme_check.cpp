@@ -5,6 +5,9 @@
 #include <set>
 
 #include "local_clock.h"
+#include "programme_text.h"
+#include "scheduler/limits.h"
+#include "scheduler/names.h"
 #include "scheduler/resolver.h"
 
 namespace scheduler {
@@ -28,6 +31,11 @@ class Checker {
             check_zones(subject, rule.zones);
             check_daypart(subject, rule.daypart);
             check_days(subject, rule.weekdays, rule.dates);
+            if (rule.priority < kMinPriority || rule.priority > kMaxPriority) {
+                add(Severity::error, subject, "priority",
+                    "priority " + std::to_string(rule.priority) + " is out of range: give " +
+                        std::to_string(kMinPriority) + " to " + std::to_string(kMaxPriority));
+            }
         }
         for (const Interrupt& interrupt : m_programme.interrupts) {
             check_interrupt(interrupt);
@@ -54,8 +62,8 @@ class Checker {
         std::set<std::string> names;
         for (const Playlist& playlist : m_programme.playlists) {
             const Subject subject{Kind::playlist, playlist.id, "", -1};
-            if (playlist.name.empty()) {
-                add(Severity::error, subject, "name", "a playlist needs a name");
+            if (auto good = check_name(playlist.name); !good) {
+                add(Severity::error, subject, "name", good.error());
             } else if (!names.insert(playlist.name).second) {
                 add(Severity::error, subject, "name",
                     "another playlist is already called \"" + playlist.name + "\"");
@@ -67,13 +75,19 @@ class Checker {
                     add(Severity::error, at_item, "media",
                         "unknown media (register it with kioskctl media add)");
                 }
-                if (item.volume_percent && (*item.volume_percent < 0 || *item.volume_percent > 100)) {
+                if (item.volume_percent &&
+                    (*item.volume_percent < kMinVolumePercent || *item.volume_percent > kMaxVolumePercent)) {
                     add(Severity::error, at_item, "volume",
-                        "volume " + std::to_string(*item.volume_percent) + " is not between 0 and 100");
+                        "volume " + std::to_string(*item.volume_percent) + " is out of range: give " +
+                            std::to_string(kMinVolumePercent) + " to " + std::to_string(kMaxVolumePercent) +
+                            " (percent)");
                 }
-                if (item.display_time && *item.display_time <= std::chrono::milliseconds{0}) {
+                if (item.display_time &&
+                    (*item.display_time < kMinDisplayTime || *item.display_time > kMaxDisplayTime)) {
                     add(Severity::error, at_item, "display_seconds",
-                        "display time must be more than 0 seconds");
+                        "display time " + detail::seconds_text(*item.display_time) +
+                            " s is out of range: give " + detail::seconds_text(kMinDisplayTime) + " to " +
+                            detail::seconds_text(kMaxDisplayTime) + " seconds");
                 }
             }
         }
@@ -85,7 +99,8 @@ class Checker {
         if (playlist == nullptr) {
             add(Severity::error, subject, field, "unknown playlist");
         } else if (playlist->items.empty()) {
-            add(Severity::error, subject, field,
+            // A gap, not a fault: staff may schedule a playlist before filling it.
+            add(m_policy == CheckPolicy::strict ? Severity::error : Severity::warning, subject, field,
                 "playlist \"" + playlist->name + "\" has no items: there would be nothing to play");
         }
     }
@@ -167,7 +182,7 @@ class Checker {
                     "zone " + zone +
                         " has no default playlist: whenever none of its rules applies it would have " +
                         "nothing to play (give it one)");
-            } else if (m_policy == CheckPolicy::strict) {
+            } else if (m_policy != CheckPolicy::lenient) {
                 add(Severity::warning, subject, "",
                     "zone " + zone +
                         " has nothing scheduled: its screens will show \"programme unavailable\"");

@@ -3,13 +3,15 @@
 // The semantic checks are programme_check's, mapped back to file places.
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <set>
-#include <variant>
 
+#include "file_fields.h"
 #include "file_tree.h"
 #include "programme_text.h"
+#include "scheduler/limits.h"
+#include "scheduler/message_text.h"
+#include "scheduler/names.h"
 #include "scheduler/programme_check.h"
 
 namespace scheduler::detail {
@@ -17,235 +19,80 @@ namespace {
 
 using Type = FileNode::Type;
 
-// A field's place in the file as a list of keys and indexes.
-class Path {
-  public:
-    Path child(std::string key) const {
-        Path path = *this;
-        path.m_parts.emplace_back(std::move(key));
-        return path;
-    }
-    Path child(std::size_t index) const {
-        Path path = *this;
-        path.m_parts.emplace_back(index);
-        return path;
-    }
-    std::string text(PathStyle style) const {
-        std::string out;
-        for (const auto& part : m_parts) {
-            if (const auto* key = std::get_if<std::string>(&part)) {
-                out += style == PathStyle::json_pointer ? "/" + *key : (out.empty() ? "" : ".") + *key;
-            } else {
-                const std::string index = std::to_string(std::get<std::size_t>(part));
-                out += style == PathStyle::json_pointer ? "/" + index : "[" + index + "]";
-            }
-        }
-        return out.empty() && style == PathStyle::json_pointer ? "/" : out;
-    }
-
-  private:
-    std::vector<std::variant<std::string, std::size_t>> m_parts;
-};
-
-// An element of the file (a rule, a playlist...) and where it is.
-struct Place {
-    Path path;
-    const FileNode* node = nullptr;
-};
-
 class Reader {
   public:
     Reader(const FileNode& root, PathStyle style, std::string_view file_name,
            const std::vector<MediaFile>& library, const date::time_zone& tz,
            std::chrono::milliseconds still_time)
-        : m_root(root), m_style(style), m_file(file_name), m_tz(tz), m_still_time(still_time) {
+        : m_root(root),
+          m_tz(tz),
+          m_still_time(still_time),
+          m_problems(file_name, style, root),
+          m_fields(m_problems) {
         m_programme.media = library;
+        for (std::size_t i = 0; i < m_programme.media.size(); ++i) {
+            m_media_by_name.emplace(m_programme.media[i].name, i);
+        }
     }
 
     tl::expected<ImportedProgramme, std::vector<FileProblem>> run() {
         if (m_root.type != Type::table) {
-            error({Path{}, &m_root}, "",
-                  "the file must hold a table of playlists, rules, interrupts, closed and zones");
-            return tl::unexpected(m_problems);
+            m_problems.error({Path{}, &m_root}, "",
+                             "the file must hold a table of playlists, rules, interrupts, closed and zones");
+            return tl::unexpected(m_problems.take());
         }
         const Place root{Path{}, &m_root};
-        check_keys(root, {"format", "version", "zones", "playlists", "rules", "interrupts", "closed"});
+        m_fields.check_keys(root,
+                            {"format", "version", "zones", "playlists", "rules", "interrupts", "closed"});
         if (const FileNode* format = m_root.member("format");
             format != nullptr && (format->type != Type::string || format->string != kFormatName)) {
-            error(root, "format", std::string("must be \"") + kFormatName + "\"");
+            m_problems.error(root, "format", std::string("must be \"") + kFormatName + "\"");
         }
         if (const FileNode* version = m_root.member("version");
-            version != nullptr && (version->type != Type::integer || version->integer != kFormatVersion)) {
-            error(root, "version", "this kiosk reads version " + std::to_string(kFormatVersion) + " files");
+            version != nullptr &&
+            (version->type != Type::integer || version->beyond_range || version->integer != kFormatVersion)) {
+            m_problems.error(root, "version",
+                             "this kiosk reads version " + std::to_string(kFormatVersion) + " files");
         }
         read_playlists();
         read_zones();
         read_list("rules", &Reader::read_rule);
         read_list("interrupts", &Reader::read_interrupt);
         read_list("closed", &Reader::read_closed);
-        add_checks();
-
-        std::stable_sort(m_problems.begin(), m_problems.end(),
-                         [](const FileProblem& a, const FileProblem& b) { return a.severity < b.severity; });
-        const bool refused = std::any_of(m_problems.begin(), m_problems.end(),
-                                         [](const FileProblem& p) { return p.severity == Severity::error; });
-        if (refused) {
-            return tl::unexpected(m_problems);
+        if (!m_problems.any() && holds_nothing(m_programme)) {
+            m_problems.error(
+                root, "",
+                "the file holds no programme: no playlists, rules, interrupts, closed hours or zone "
+                "settings (an empty file never replaces the programme in force)");
+            return tl::unexpected(m_problems.take());
         }
-        return ImportedProgramme{std::move(m_programme), std::move(m_problems)};
+        add_checks();
+        if (m_problems.any_error()) {
+            return tl::unexpected(m_problems.take());
+        }
+        return ImportedProgramme{std::move(m_programme), m_problems.take()};
     }
 
   private:
-    std::string where(const Place& place, std::string_view field) const {
-        const FileNode* node = place.node;
-        if (!field.empty() && place.node != nullptr && place.node->member(field) != nullptr) {
-            node = place.node->member(field);
-        }
-        std::string out = m_file;
-        if (node != nullptr && node->line > 0) {
-            out += ":" + std::to_string(node->line) + ":" + std::to_string(node->column);
-        }
-        const Path path = field.empty() ? place.path : place.path.child(std::string(field));
-        return out + ": " + path.text(m_style);
-    }
-
-    void report(Severity severity, const Place& place, std::string_view field, std::string message) {
-        std::string at = where(place, field);
-        if (m_places_reported.insert(at).second || severity == Severity::warning) {
-            m_problems.push_back({severity, std::move(at), std::move(message)});
-        }
-    }
-    void error(const Place& place, std::string_view field, std::string message) {
-        report(Severity::error, place, field, std::move(message));
-    }
-
-    void check_keys(const Place& place, std::initializer_list<const char*> allowed) {
-        for (const auto& [key, node] : place.node->members) {
-            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) {
-                std::string list;
-                for (const char* name : allowed) {
-                    list += (list.empty() ? "" : ", ") + std::string(name);
-                }
-                error(place, key, "unknown key \"" + key + "\" (expected " + list + ")");
-            }
-        }
-    }
-
-    // The member `key` when it has the `type`; a problem when it is missing (and required) or of another
-    // type.
-    const FileNode* get(const Place& place, const char* key, Type type, bool required, const char* what) {
-        const FileNode* node = place.node->member(key);
-        if (node == nullptr) {
-            if (required) {
-                error(place, "", std::string("missing \"") + key + "\": " + what);
-            }
-            return nullptr;
-        }
-        if (node->type != type && !(type == Type::floating && node->type == Type::integer)) {
-            error(
-                place, key,
-                std::string("must be ") + type_name(type) + " (" + what + "), not " + type_name(node->type));
-            return nullptr;
-        }
-        return node;
-    }
-
-    template <typename T>
-    std::optional<T> parsed(const Place& place, const char* key, bool required, const char* what,
-                            const std::function<tl::expected<T, std::string>(const std::string&)>& parse) {
-        const FileNode* node = get(place, key, Type::string, required, what);
-        if (node == nullptr) {
-            return std::nullopt;
-        }
-        auto value = parse(node->string);
-        if (!value) {
-            error(place, key, value.error());
-            return std::nullopt;
-        }
-        return *value;
+    static bool holds_nothing(const Programme& programme) {
+        return programme.playlists.empty() && programme.rules.empty() && programme.interrupts.empty() &&
+               programme.closed_hours.empty() &&
+               std::all_of(programme.zones.begin(), programme.zones.end(), [](const ZoneSettings& zone) {
+                   return !zone.default_playlist && zone.closed_mode == ClosedMode::slate;
+               });
     }
 
     std::optional<PlaylistId> playlist_ref(const Place& place, const char* key) {
-        const FileNode* node = get(place, key, Type::string, true, "a playlist's name");
+        const FileNode* node = m_fields.get(place, key, Type::string, true, "a playlist's name");
         if (node == nullptr) {
             return std::nullopt;
         }
-        if (const Playlist* playlist = m_programme.find_playlist(node->string)) {
-            return playlist->id;
+        if (const auto found = m_playlist_ids.find(node->string); found != m_playlist_ids.end()) {
+            return found->second;
         }
-        error(place, key, "unknown playlist \"" + node->string + "\" (not in this file's playlists)");
+        m_problems.error(place, key,
+                         "unknown playlist " + quoted_text(node->string) + " (not in this file's playlists)");
         return std::nullopt;
-    }
-
-    std::optional<std::vector<std::string>> zones(const Place& place) {
-        const FileNode* node = place.node->member("zones");
-        const char* what = "zone names: boards, models, av, health";
-        if (node == nullptr) {
-            error(place, "", std::string("missing \"zones\": ") + what);
-            return std::nullopt;
-        }
-        std::vector<std::string> names;
-        if (node->type == Type::string) {
-            names.push_back(node->string);
-        } else if (node->type == Type::array) {
-            for (const FileNode& element : node->elements) {
-                if (element.type != Type::string) {
-                    break;
-                }
-                names.push_back(element.string);
-            }
-        }
-        if (!names.empty() && (node->type == Type::string || names.size() == node->elements.size())) {
-            for (const std::string& zone : names) {
-                if (!is_known_zone(zone)) {
-                    error(place, "zones",
-                          "unknown zone \"" + zone + "\" (the zones are boards, models, av and health)");
-                }
-            }
-            return names;
-        }
-        error(place, "zones", std::string("must be a zone or a list of zones (") + what + ")");
-        return std::nullopt;
-    }
-
-    std::optional<Daypart> daypart(const Place& place) {
-        auto from = parsed<TimeOfDay>(place, "from", true, "a time like \"09:00\"",
-                                      [](const std::string& text) { return parse_time_of_day(text, false); });
-        auto to = parsed<TimeOfDay>(place, "to", true, "a time like \"17:30\" (24:00 for midnight)",
-                                    [](const std::string& text) { return parse_time_of_day(text, true); });
-        if (!from || !to) {
-            return std::nullopt;
-        }
-        if (*from == *to) {
-            error(place, "to",
-                  "the daypart is empty: it starts and ends at " + format_time_of_day(*from) +
-                      " (for the whole day write 00:00 to 24:00)");
-        }
-        return Daypart{*from, *to};
-    }
-
-    std::optional<std::pair<Weekdays, DateRange>> days(const Place& place) {
-        bool ok = true;
-        Weekdays weekdays = Weekdays::every_day();
-        DateRange dates;
-        if (place.node->member("days") != nullptr) {
-            auto value = parsed<Weekdays>(place, "days", false, "days like \"mon-fri\"",
-                                          [](const std::string& text) { return parse_weekdays(text); });
-            ok = ok && value.has_value();
-            weekdays = value.value_or(weekdays);
-        }
-        if (place.node->member("dates") != nullptr) {
-            auto value = parsed<DateRange>(place, "dates", false, "dates like \"2026-12-01..2026-12-31\"",
-                                           [](const std::string& text) { return parse_date_range(text); });
-            ok = ok && value.has_value();
-            dates = value.value_or(dates);
-            if (dates.first && dates.last && *dates.last < *dates.first) {
-                error(place, "dates",
-                      "the date range ends (" + format_date(*dates.last) + ") before it starts (" +
-                          format_date(*dates.first) + ")");
-            }
-        }
-        return ok ? std::optional(std::pair{weekdays, dates}) : std::nullopt;
     }
 
     void read_list(const char* key, void (Reader::*read)(const Place&, std::int64_t)) {
@@ -255,13 +102,14 @@ class Reader {
         }
         const Place place{Path{}.child(key), list};
         if (list->type != Type::array) {
-            error({Path{}, &m_root}, key, std::string("must be a list of tables ([[") + key + "]] in TOML)");
+            m_problems.error({Path{}, &m_root}, key,
+                             std::string("must be a list of tables ([[") + key + "]] in TOML)");
             return;
         }
         for (std::size_t i = 0; i < list->elements.size(); ++i) {
             const Place element{place.path.child(i), &list->elements[i]};
             if (element.node->type != Type::table) {
-                error(element, "", "must be a table");
+                m_problems.error(element, "", "must be a table");
                 continue;
             }
             (this->*read)(element, static_cast<std::int64_t>(i) + 1);
@@ -272,21 +120,28 @@ class Reader {
     void read_playlists() { read_list("playlists", &Reader::read_playlist); }
 
     void read_playlist(const Place& place, std::int64_t id) {
-        check_keys(place, {"name", "shuffle", "items"});
+        m_fields.check_keys(place, {"name", "shuffle", "items"});
         m_playlist_places[id] = place;
-        const FileNode* name = get(place, "name", Type::string, true, "the playlist's name");
+        const FileNode* name = m_fields.get(place, "name", Type::string, true, "the playlist's name");
         if (name == nullptr) {
             return;
         }
-        if (m_programme.find_playlist(name->string) != nullptr) {
-            error(place, "name", "another playlist is already called \"" + name->string + "\"");
+        if (auto good = check_name(name->string); !good) {
+            m_problems.error(place, "name",
+                             "bad playlist name " + quoted_text(name->string) + ": " + good.error());
+            return;
+        }
+        if (!m_playlist_ids.emplace(name->string, id).second) {
+            m_problems.error(place, "name",
+                             "another playlist is already called " + quoted_text(name->string));
             return;
         }
         Playlist playlist{id, name->string, false, {}};
-        if (const FileNode* shuffle = get(place, "shuffle", Type::boolean, false, "true or false")) {
+        if (const FileNode* shuffle = m_fields.get(place, "shuffle", Type::boolean, false, "true or false")) {
             playlist.shuffle = shuffle->boolean;
         }
-        const FileNode* items = get(place, "items", Type::array, false, "the media to play, in order");
+        const FileNode* items =
+            m_fields.get(place, "items", Type::array, false, "the media to play, in order");
         for (std::size_t i = 0; items != nullptr && i < items->elements.size(); ++i) {
             const Place item_place{place.path.child("items").child(i), &items->elements[i]};
             if (auto item = read_item(item_place)) {
@@ -301,44 +156,39 @@ class Reader {
     std::optional<PlaylistItem> read_item(const Place& place) {
         const FileNode* media_name = place.node;
         if (place.node->type == Type::table) {
-            check_keys(place, {"media", "display_seconds", "volume"});
-            media_name = get(place, "media", Type::string, true, "a media name from kioskctl media list");
+            m_fields.check_keys(place, {"media", "display_seconds", "volume"});
+            media_name =
+                m_fields.get(place, "media", Type::string, true, "a media name from kioskctl media list");
         } else if (place.node->type != Type::string) {
-            error(place, "", "must be a media name or a table { media = \"...\" }");
+            m_problems.error(place, "", "must be a media name or a table { media = \"...\" }");
             return std::nullopt;
         }
         if (media_name == nullptr) {
             return std::nullopt;
         }
-        const MediaFile* media = m_programme.find_media(media_name->string);
-        if (media == nullptr) {
-            error(
-                place, place.node->type == Type::table ? "media" : "",
-                "unknown media \"" + media_name->string + "\" (register it first: kioskctl media add FILE)");
+        const auto found = m_media_by_name.find(media_name->string);
+        if (found == m_media_by_name.end()) {
+            m_problems.error(place, place.node->type == Type::table ? "media" : "",
+                             "unknown media " + quoted_text(media_name->string) +
+                                 " (register it first: kioskctl media add FILE)");
             return std::nullopt;
         }
+        const MediaFile* media = &m_programme.media[found->second];
         PlaylistItem item{media->id, std::nullopt, std::nullopt};
         if (place.node->type != Type::table) {
             return item;
         }
         bool ok = true;
-        if (const FileNode* seconds = place.node->member("display_seconds")) {
-            const double value =
-                seconds->type == Type::integer ? static_cast<double>(seconds->integer) : seconds->floating;
-            if ((seconds->type != Type::integer && seconds->type != Type::floating) || !(value > 0) ||
-                value > 86400) {
-                error(place, "display_seconds", "must be a number of seconds above 0, e.g. 15");
-                ok = false;
-            } else {
-                item.display_time = std::chrono::milliseconds{std::llround(value * 1000)};
-            }
+        if (place.node->member("display_seconds") != nullptr) {
+            item.display_time = m_fields.display_time(place, "display_seconds");
+            ok = item.display_time.has_value();
         }
-        if (const FileNode* volume = place.node->member("volume")) {
-            if (volume->type != Type::integer || volume->integer < 0 || volume->integer > 100) {
-                error(place, "volume", "must be a whole number from 0 to 100 (percent)");
-                ok = false;
+        if (place.node->member("volume") != nullptr) {
+            if (auto value =
+                    m_fields.whole_number(place, "volume", kMinVolumePercent, kMaxVolumePercent, "percent")) {
+                item.volume_percent = static_cast<int>(*value);
             } else {
-                item.volume_percent = static_cast<int>(volume->integer);
+                ok = false;
             }
         }
         return ok ? std::optional(item) : std::nullopt;
@@ -350,28 +200,28 @@ class Reader {
             return;
         }
         if (zones->type != Type::table) {
-            error({Path{}, &m_root}, "zones", "must be a table of zones ([zones.av] in TOML)");
+            m_problems.error({Path{}, &m_root}, "zones", "must be a table of zones ([zones.av] in TOML)");
             return;
         }
         for (const auto& [zone, node] : zones->members) {
             const Place place{Path{}.child("zones").child(zone), &node};
             m_zone_places[zone] = place;
             if (node.type != Type::table) {
-                error(place, "", "must be a table with default and closed_mode");
+                m_problems.error(place, "", "must be a table with default and closed_mode");
                 continue;
             }
-            check_keys(place, {"default", "closed_mode"});
+            m_fields.check_keys(place, {"default", "closed_mode"});
             ZoneSettings settings{zone, std::nullopt, ClosedMode::slate};
             if (node.member("default") != nullptr) {
                 settings.default_playlist = playlist_ref(place, "default");
             }
             if (const FileNode* mode =
-                    get(place, "closed_mode", Type::string, false, "\"slate\" or \"blank\"")) {
+                    m_fields.get(place, "closed_mode", Type::string, false, "\"slate\" or \"blank\"")) {
                 if (mode->string == "blank") {
                     settings.closed_mode = ClosedMode::blank;
                 } else if (mode->string != "slate") {
-                    error(place, "closed_mode",
-                          "must be \"slate\" (a quiet closed slate) or \"blank\" (screen off)");
+                    m_problems.error(place, "closed_mode",
+                                     "must be \"slate\" (a quiet closed slate) or \"blank\" (screen off)");
                 }
             }
             m_programme.zones.push_back(std::move(settings));
@@ -379,22 +229,18 @@ class Reader {
     }
 
     void read_rule(const Place& place, std::int64_t id) {
-        check_keys(place, {"playlist", "zones", "from", "to", "days", "dates", "priority"});
+        m_fields.check_keys(place, {"playlist", "zones", "from", "to", "days", "dates", "priority"});
         auto playlist = playlist_ref(place, "playlist");
-        auto zone_list = zones(place);
-        auto window = daypart(place);
-        auto when = days(place);
+        auto zone_list = m_fields.zones(place);
+        auto window = m_fields.daypart(place);
+        auto when = m_fields.days(place);
         int priority = 0;
         bool ok = true;
-        if (const FileNode* node =
-                get(place, "priority", Type::integer, false, "a whole number; higher wins")) {
-            if (node->integer < -1'000'000 || node->integer > 1'000'000) {
-                error(place, "priority", "must be between -1000000 and 1000000");
-                ok = false;
-            }
-            priority = static_cast<int>(std::clamp<std::int64_t>(node->integer, -1'000'000, 1'000'000));
-        } else if (place.node->member("priority") != nullptr) {
-            ok = false;
+        if (place.node->member("priority") != nullptr) {
+            const auto value =
+                m_fields.whole_number(place, "priority", kMinPriority, kMaxPriority, "higher wins");
+            ok = value.has_value();
+            priority = static_cast<int>(value.value_or(0));
         }
         if (playlist && zone_list && window && when && ok) {
             m_programme.rules.push_back(
@@ -403,33 +249,35 @@ class Reader {
     }
 
     void read_interrupt(const Place& place, std::int64_t id) {
-        check_keys(place, {"playlist", "zones", "at", "on", "days", "dates"});
+        m_fields.check_keys(place, {"playlist", "zones", "at", "on", "days", "dates"});
         auto playlist = playlist_ref(place, "playlist");
-        auto zone_list = zones(place);
-        auto at = parsed<TimeOfDay>(place, "at", true, "a time like \"10:00\"",
-                                    [](const std::string& text) { return parse_time_of_day(text, false); });
+        auto zone_list = m_fields.zones(place);
+        auto at = m_fields.parsed<TimeOfDay>(
+            place, "at", true, "a time like \"10:00\"",
+            [](const std::string& text) { return parse_time_of_day(text, false); });
         std::optional<Date> on;
         bool ok = true;
         if (place.node->member("on") != nullptr) {
-            on = parsed<Date>(place, "on", false, "a date like \"2026-12-02\"",
-                              [](const std::string& text) { return parse_date(text); });
+            on = m_fields.parsed<Date>(place, "on", false, "a date like \"2026-12-02\"",
+                                       [](const std::string& text) { return parse_date(text); });
             ok = on.has_value();
             if (place.node->member("days") != nullptr || place.node->member("dates") != nullptr) {
-                error(place, "on", "give either \"on\" (once) or \"days\"/\"dates\" (recurring), not both");
+                m_problems.error(place, "on",
+                                 "give either \"on\" (once) or \"days\"/\"dates\" (recurring), not both");
                 ok = false;
             }
         }
-        auto when = days(place);
+        auto when = m_fields.days(place);
         if (playlist && zone_list && at && when && ok) {
             m_programme.interrupts.push_back({id, *playlist, *zone_list, *at, on, when->first, when->second});
         }
     }
 
     void read_closed(const Place& place, std::int64_t id) {
-        check_keys(place, {"zones", "from", "to", "days", "dates"});
-        auto zone_list = zones(place);
-        auto window = daypart(place);
-        auto when = days(place);
+        m_fields.check_keys(place, {"zones", "from", "to", "days", "dates"});
+        auto zone_list = m_fields.zones(place);
+        auto window = m_fields.daypart(place);
+        auto when = m_fields.days(place);
         if (zone_list && window && when) {
             m_programme.closed_hours.push_back({id, *zone_list, *window, when->first, when->second});
         }
@@ -473,7 +321,8 @@ class Reader {
 
     // programme_check's findings, placed in the file.
     void add_checks() {
-        for (const Problem& problem : check_programme(m_programme, m_tz, CheckPolicy::strict, m_still_time)) {
+        for (const Problem& problem :
+             check_programme(m_programme, m_tz, CheckPolicy::whole_file, m_still_time)) {
             // A playlist that lost items to errors already reported may look empty: say nothing more.
             if ((problem.field == "playlist" || problem.field == "default") &&
                 m_tainted_playlists.count(referenced_playlist(problem.subject)) != 0) {
@@ -518,22 +367,22 @@ class Reader {
                 default:
                     break;
             }
-            report(problem.severity, place, field, problem.message);
+            m_problems.report(problem.severity, place, field, problem.message);
         }
     }
 
     const FileNode& m_root;
-    PathStyle m_style;
-    std::string m_file;
     const date::time_zone& m_tz;
     std::chrono::milliseconds m_still_time;
     Programme m_programme;
-    std::vector<FileProblem> m_problems;
-    std::set<std::string> m_places_reported;  // one error per place: the first is the cause
+    FileProblems m_problems;
+    FieldReader m_fields;
     std::map<std::string, Place> m_places;
     std::map<std::int64_t, Place> m_playlist_places;
     std::map<std::string, Place> m_zone_places;
     std::set<PlaylistId> m_tainted_playlists;
+    std::map<std::string, PlaylistId, std::less<>> m_playlist_ids;    // by name: no quadratic lookups
+    std::map<std::string, std::size_t, std::less<>> m_media_by_name;  // index in m_programme.media
     Place m_scratch;
 };
 

@@ -3,11 +3,16 @@
 // and TOML writers so both say exactly the same thing.
 
 #include <chrono>
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <tl/expected.hpp>
+
 #include "scheduler/programme.h"
+#include "scheduler/programme_file.h"
 
 namespace scheduler::detail {
 
@@ -19,6 +24,13 @@ std::string seconds_text(std::chrono::milliseconds time);
 
 // The zones of a programme that have settings or anything scheduled, in the hall's order.
 std::vector<std::string> zones_in_use(const Programme& programme);
+
+// The first problems of a long list, and a last line saying how many more there are.
+std::vector<FileProblem> at_most_shown(std::vector<FileProblem> problems, std::string_view file_name);
+
+// Writes `text` to `file` (created or truncated, never through a FIFO or a
+// symbolic link) and syncs it to disk; the error is the reason.
+tl::expected<void, std::string> write_synced(const std::filesystem::path& file, std::string_view text);
 
 // A playlist's name for a reference; "" when unknown.
 std::string playlist_name(const Programme& programme, PlaylistId id);

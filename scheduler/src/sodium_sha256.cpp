@@ -1,10 +1,15 @@
 // SHA-256 of a media file through libsodium.
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
-#include <fstream>
+#include <cstring>
 #include <vector>
 
 #include "scheduler/media_registration.h"
@@ -15,24 +20,53 @@ tl::expected<std::string, Error> sha256_of_file(const std::filesystem::path& fil
     if (sodium_init() < 0) {
         return tl::unexpected(Error{ErrorKind::storage, "libsodium could not start"});
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return tl::unexpected(Error{ErrorKind::storage, file.string() + ": cannot read the file"});
+    // Not blocking, and a regular file only: a FIFO swapped in after the
+    // probe would otherwise stall registration for ever. A regular file ends.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        return tl::unexpected(
+            Error{ErrorKind::storage, file.string() + ": cannot read the file: " + std::strerror(errno)});
+    }
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        ::close(fd);
+        return tl::unexpected(
+            Error{ErrorKind::storage, file.string() + ": cannot read the file: not a regular file"});
     }
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
     // Large enough to read a film at disk speed, small enough for a hall PC.
     constexpr std::size_t kBlockBytes = 1 << 20;
     std::vector<unsigned char> block(kBlockBytes);
-    while (in) {
-        in.read(reinterpret_cast<char*>(block.data()), static_cast<std::streamsize>(block.size()));
-        const std::streamsize got = in.gcount();
-        if (got > 0) {
-            crypto_hash_sha256_update(&state, block.data(), static_cast<unsigned long long>(got));
+    int failure = 0;
+    // A file still being written could be read for ever: no more than its size when opened.
+    const auto size = static_cast<std::uint64_t>(status.st_size);
+    std::uint64_t total = 0;
+    while (true) {
+        const ssize_t got = ::read(fd, block.data(), block.size());
+        if (got < 0 && errno == EINTR) {
+            continue;
         }
+        if (got < 0) {
+            failure = errno;
+            break;
+        }
+        if (got == 0) {
+            break;
+        }
+        total += static_cast<std::uint64_t>(got);
+        if (total > size) {
+            ::close(fd);
+            return tl::unexpected(Error{ErrorKind::storage,
+                                        file.string() + ": the file grew while it was read: register it once "
+                                                        "it is complete"});
+        }
+        crypto_hash_sha256_update(&state, block.data(), static_cast<unsigned long long>(got));
     }
-    if (in.bad()) {
-        return tl::unexpected(Error{ErrorKind::storage, file.string() + ": read error while hashing"});
+    ::close(fd);
+    if (failure != 0) {
+        return tl::unexpected(Error{ErrorKind::storage,
+                                    file.string() + ": read error while hashing: " + std::strerror(failure)});
     }
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     crypto_hash_sha256_final(&state, digest.data());

@@ -1,8 +1,11 @@
-// The schedule store on SQLite: opening, reading the programme, the media
-// library, and replacing the programme on import.
+// The schedule store on SQLite: opening, the media library, and replacing
+// the programme on import.
 
 #include <map>
 
+#include "content/bounded_input.h"
+#include "scheduler/message_text.h"
+#include "scheduler/names.h"
 #include "sqlite_store.h"
 
 namespace scheduler {
@@ -39,8 +42,6 @@ std::optional<Date> date_from(const SQLite::Column& column) {
     return day ? std::optional(*day) : std::nullopt;
 }
 
-namespace {
-
 void bind_optional_date(SQLite::Statement& statement, int index, const std::optional<Date>& day) {
     if (day) {
         statement.bind(index, format_date(*day));
@@ -48,39 +49,6 @@ void bind_optional_date(SQLite::Statement& statement, int index, const std::opti
         statement.bind(index);
     }
 }
-
-MediaFile media_from(SQLite::Statement& row) {
-    MediaFile media;
-    media.id = row.getColumn(0).getInt64();
-    media.name = row.getColumn(1).getString();
-    media.path = row.getColumn(2).getString();
-    media.sha256 = row.getColumn(3).getString();
-    media.size_bytes = row.getColumn(4).getInt64();
-    media.duration = std::chrono::milliseconds{row.getColumn(5).getInt64()};
-    media.is_still = row.getColumn(6).getInt() != 0;
-    media.container = row.getColumn(7).getString();
-    media.video_codec = row.getColumn(8).getString();
-    media.width = row.getColumn(9).getInt();
-    media.height = row.getColumn(10).getInt();
-    media.audio_codec = row.getColumn(11).getString();
-    media.registered_at = Instant{std::chrono::milliseconds{row.getColumn(12).getInt64()}};
-    return media;
-}
-
-constexpr const char* kMediaColumns =
-    "id, name, path, sha256, size_bytes, duration_ms, is_still, container, video_codec, width, height, "
-    "audio_codec, registered_at_ms";
-
-std::vector<MediaFile> read_media(SQLite::Database& db) {
-    std::vector<MediaFile> media;
-    SQLite::Statement query(db, std::string("SELECT ") + kMediaColumns + " FROM media ORDER BY name");
-    while (query.executeStep()) {
-        media.push_back(media_from(query));
-    }
-    return media;
-}
-
-}  // namespace
 
 SqliteScheduleStore::SqliteScheduleStore(const std::filesystem::path& file, const StoreOptions& options)
     : m_db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
@@ -93,17 +61,6 @@ SqliteScheduleStore::SqliteScheduleStore(const std::filesystem::path& file, cons
     m_db.exec("PRAGMA foreign_keys = ON");
 }
 
-std::map<std::int64_t, std::vector<std::string>> SqliteScheduleStore::zones_by_id(const char* table,
-                                                                                  const char* id_column) {
-    std::map<std::int64_t, std::vector<std::string>> zones;
-    SQLite::Statement query(m_db,
-                            std::string("SELECT ") + id_column + ", zone FROM " + table + " ORDER BY rowid");
-    while (query.executeStep()) {
-        zones[query.getColumn(0).getInt64()].push_back(query.getColumn(1).getString());
-    }
-    return zones;
-}
-
 void SqliteScheduleStore::insert_zones(const char* table, const char* id_column, std::int64_t id,
                                        const std::vector<std::string>& zones) {
     SQLite::Statement insert(
@@ -114,26 +71,6 @@ void SqliteScheduleStore::insert_zones(const char* table, const char* id_column,
         insert.exec();
         insert.reset();
     }
-}
-
-std::vector<PlaylistItem> SqliteScheduleStore::read_items(PlaylistId playlist) {
-    std::vector<PlaylistItem> items;
-    SQLite::Statement query(
-        m_db,
-        "SELECT media_id, display_ms, volume_percent FROM playlist_item WHERE playlist_id = ? "
-        "ORDER BY position");
-    query.bind(1, playlist);
-    while (query.executeStep()) {
-        PlaylistItem item{query.getColumn(0).getInt64(), std::nullopt, std::nullopt};
-        if (!query.getColumn(1).isNull()) {
-            item.display_time = std::chrono::milliseconds{query.getColumn(1).getInt64()};
-        }
-        if (!query.getColumn(2).isNull()) {
-            item.volume_percent = query.getColumn(2).getInt();
-        }
-        items.push_back(item);
-    }
-    return items;
 }
 
 void SqliteScheduleStore::write_items(PlaylistId playlist, const std::vector<PlaylistItem>& items) {
@@ -164,105 +101,20 @@ void SqliteScheduleStore::write_items(PlaylistId playlist, const std::vector<Pla
     }
 }
 
-tl::expected<Programme, Error> SqliteScheduleStore::load_programme() {
-    return guarded("reading the programme", [&]() -> tl::expected<Programme, Error> {
-        // One read transaction: every table from the same committed version.
-        SQLite::Transaction transaction(m_db);
-        Programme programme;
-        programme.version =
-            m_db.execAndGet("SELECT value FROM meta WHERE key = 'programme_version'").getInt64();
-        programme.media = read_media(m_db);
-
-        SQLite::Statement playlists(m_db, "SELECT id, name, shuffle FROM playlist ORDER BY id");
-        while (playlists.executeStep()) {
-            programme.playlists.push_back({playlists.getColumn(0).getInt64(),
-                                           playlists.getColumn(1).getString(),
-                                           playlists.getColumn(2).getInt() != 0,
-                                           {}});
-        }
-        for (Playlist& playlist : programme.playlists) {
-            playlist.items = read_items(playlist.id);
-        }
-
-        auto rule_zones = zones_by_id("rule_zone", "rule_id");
-        SQLite::Statement rules(
-            m_db,
-            "SELECT id, playlist_id, start_s, end_s, weekdays, first_date, last_date, priority "
-            "FROM rule ORDER BY id");
-        while (rules.executeStep()) {
-            ScheduleRule rule;
-            rule.id = rules.getColumn(0).getInt64();
-            rule.playlist = rules.getColumn(1).getInt64();
-            rule.daypart = {TimeOfDay{rules.getColumn(2).getInt64()},
-                            TimeOfDay{rules.getColumn(3).getInt64()}};
-            rule.weekdays = Weekdays{static_cast<std::uint8_t>(rules.getColumn(4).getInt())};
-            rule.dates = {date_from(rules.getColumn(5)), date_from(rules.getColumn(6))};
-            rule.priority = rules.getColumn(7).getInt();
-            rule.zones = rule_zones[rule.id];
-            programme.rules.push_back(std::move(rule));
-        }
-
-        auto interrupt_zones = zones_by_id("interrupt_zone", "interrupt_id");
-        SQLite::Statement interrupts(m_db,
-                                     "SELECT id, playlist_id, at_s, on_date, weekdays, first_date, last_date "
-                                     "FROM interrupt ORDER BY id");
-        while (interrupts.executeStep()) {
-            Interrupt interrupt;
-            interrupt.id = interrupts.getColumn(0).getInt64();
-            interrupt.playlist = interrupts.getColumn(1).getInt64();
-            interrupt.at = TimeOfDay{interrupts.getColumn(2).getInt64()};
-            interrupt.on = date_from(interrupts.getColumn(3));
-            interrupt.weekdays = Weekdays{static_cast<std::uint8_t>(interrupts.getColumn(4).getInt())};
-            interrupt.dates = {date_from(interrupts.getColumn(5)), date_from(interrupts.getColumn(6))};
-            interrupt.zones = interrupt_zones[interrupt.id];
-            programme.interrupts.push_back(std::move(interrupt));
-        }
-
-        auto closed_zones = zones_by_id("closed_hours_zone", "closed_hours_id");
-        SQLite::Statement closed(
-            m_db, "SELECT id, start_s, end_s, weekdays, first_date, last_date FROM closed_hours ORDER BY id");
-        while (closed.executeStep()) {
-            ClosedHours hours;
-            hours.id = closed.getColumn(0).getInt64();
-            hours.daypart = {TimeOfDay{closed.getColumn(1).getInt64()},
-                             TimeOfDay{closed.getColumn(2).getInt64()}};
-            hours.weekdays = Weekdays{static_cast<std::uint8_t>(closed.getColumn(3).getInt())};
-            hours.dates = {date_from(closed.getColumn(4)), date_from(closed.getColumn(5))};
-            hours.zones = closed_zones[hours.id];
-            programme.closed_hours.push_back(std::move(hours));
-        }
-
-        SQLite::Statement zones(m_db,
-                                "SELECT zone, default_playlist_id, closed_mode FROM zone ORDER BY zone");
-        while (zones.executeStep()) {
-            ZoneSettings settings{zones.getColumn(0).getString(), std::nullopt, ClosedMode::slate};
-            if (!zones.getColumn(1).isNull()) {
-                settings.default_playlist = zones.getColumn(1).getInt64();
-            }
-            settings.closed_mode =
-                zones.getColumn(2).getString() == "blank" ? ClosedMode::blank : ClosedMode::slate;
-            programme.zones.push_back(std::move(settings));
-        }
-        transaction.commit();
-        return programme;
-    });
-}
-
-tl::expected<std::int64_t, Error> SqliteScheduleStore::programme_version() {
-    return guarded("reading the programme version", [&]() -> tl::expected<std::int64_t, Error> {
-        return m_db.execAndGet("SELECT value FROM meta WHERE key = 'programme_version'").getInt64();
-    });
-}
-
 tl::expected<MediaFile, Error> SqliteScheduleStore::add_media(const MediaFile& media) {
+    if (auto good = check_name(media.name); !good) {
+        return tl::unexpected(Error{ErrorKind::invalid_input,
+                                    "bad media name " + quoted_text(media.name) + ": " + good.error()});
+    }
     return guarded("registering " + media.path.string(), [&]() -> tl::expected<MediaFile, Error> {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement by_name(m_db, "SELECT path FROM media WHERE name = ?");
         by_name.bind(1, media.name);
         if (by_name.executeStep()) {
-            return tl::unexpected(Error{ErrorKind::conflict,
-                                        "a media file is already registered as \"" + media.name + "\" (" +
-                                            by_name.getColumn(0).getString() + "); choose another --name"});
+            return tl::unexpected(Error{ErrorKind::conflict, "a media file is already registered as " +
+                                                                 quoted_text(media.name) + " (" +
+                                                                 by_name.getColumn(0).getString() +
+                                                                 "); choose another --name"});
         }
         SQLite::Statement by_path(m_db, "SELECT name FROM media WHERE path = ?");
         by_path.bind(1, media.path.string());
@@ -302,13 +154,13 @@ tl::expected<std::vector<MediaFile>, Error> SqliteScheduleStore::list_media() {
 }
 
 tl::expected<void, Error> SqliteScheduleStore::remove_media(const std::string& name) {
-    return guarded("removing media \"" + name + "\"", [&]() -> tl::expected<void, Error> {
+    return guarded("removing media " + quoted_text(name), [&]() -> tl::expected<void, Error> {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement find(m_db, "SELECT id FROM media WHERE name = ?");
         find.bind(1, name);
         if (!find.executeStep()) {
-            return tl::unexpected(
-                Error{ErrorKind::not_found, "no media called \"" + name + "\" (see kioskctl media list)"});
+            return tl::unexpected(Error{
+                ErrorKind::not_found, "no media called " + quoted_text(name) + " (see kioskctl media list)"});
         }
         const MediaId id = find.getColumn(0).getInt64();
         SQLite::Statement users(
@@ -321,8 +173,9 @@ tl::expected<void, Error> SqliteScheduleStore::remove_media(const std::string& n
             used_by += (used_by.empty() ? "\"" : ", \"") + users.getColumn(0).getString() + "\"";
         }
         if (!used_by.empty()) {
-            return tl::unexpected(Error{ErrorKind::conflict, "media \"" + name + "\" is used by playlist " +
-                                                                 used_by + ": remove it from there first"});
+            return tl::unexpected(Error{ErrorKind::conflict, "media " + quoted_text(name) +
+                                                                 " is used by playlist " + used_by +
+                                                                 ": remove it from there first"});
         }
         SQLite::Statement remove(m_db, "DELETE FROM media WHERE id = ?");
         remove.bind(1, id);
@@ -333,9 +186,24 @@ tl::expected<void, Error> SqliteScheduleStore::remove_media(const std::string& n
     });
 }
 
-tl::expected<void, Error> SqliteScheduleStore::replace_programme(const Programme& programme) {
-    return guarded("replacing the programme", [&]() -> tl::expected<void, Error> {
-        SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+tl::expected<void, Error> SqliteScheduleStore::replace_programme(const ProgrammeSource& source,
+                                                                 const EditCheck& check, EditMode mode) {
+    // The programme in force is read inside the transaction, so what the
+    // source builds on (the media library) and what the check compares with
+    // cannot change before the write.
+    const auto write = [&]() -> tl::expected<void, Error> {
+        auto programme = source(read_programme());
+        if (!programme) {
+            return tl::unexpected(programme.error());
+        }
+        write_programme(*programme);
+        return {};
+    };
+    return edit("replacing the programme", check, write, mode);
+}
+
+void SqliteScheduleStore::write_programme(const Programme& programme) {
+    {
         for (const char* table : {"zone", "closed_hours", "interrupt", "rule", "playlist_item", "playlist"}) {
             m_db.exec(std::string("DELETE FROM ") + table);
         }
@@ -415,10 +283,7 @@ tl::expected<void, Error> SqliteScheduleStore::replace_programme(const Programme
             insert.bind(3, to_string(zone.closed_mode));
             insert.exec();
         }
-        bump_programme_version(m_db);
-        transaction.commit();
-        return {};
-    });
+    }
 }
 
 }  // namespace detail
@@ -429,6 +294,12 @@ std::filesystem::path database_path(const std::filesystem::path& data_dir) {
 
 tl::expected<std::unique_ptr<ScheduleStore>, Error> open_schedule_store(
     const std::filesystem::path& database_file, const StoreOptions& options) {
+    // SQLite would block on a FIFO or fail with a puzzling error on a device: say what is wrong.
+    if (auto existing = content::check_regular_file(database_file);
+        !existing && existing.error().kind != content::FileReadErrorKind::missing) {
+        return tl::unexpected(Error{
+            ErrorKind::storage, "cannot open " + database_file.string() + ": " + existing.error().reason});
+    }
     std::error_code error;
     if (database_file.has_parent_path()) {
         std::filesystem::create_directories(database_file.parent_path(), error);

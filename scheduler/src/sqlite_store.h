@@ -8,6 +8,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "scheduler/schedule_store.h"
@@ -36,6 +37,8 @@ void bump_programme_version(SQLite::Database& db);
 
 std::string date_text(const std::optional<Date>& day);
 std::optional<Date> date_from(const SQLite::Column& column);
+void bind_optional_date(SQLite::Statement& statement, int index, const std::optional<Date>& day);
+std::vector<MediaFile> read_media(SQLite::Database& db);
 
 class SqliteScheduleStore final : public ScheduleStore {
   public:
@@ -48,25 +51,38 @@ class SqliteScheduleStore final : public ScheduleStore {
     tl::expected<std::vector<MediaFile>, Error> list_media() override;
     tl::expected<void, Error> remove_media(const std::string& name) override;
 
-    tl::expected<Playlist, Error> create_playlist(const std::string& name, bool shuffle) override;
-    tl::expected<void, Error> set_playlist_shuffle(const std::string& name, bool shuffle) override;
-    tl::expected<void, Error> add_playlist_item(const std::string& playlist, const std::string& media,
-                                                std::optional<int> position,
-                                                const PlaylistItem& options) override;
-    tl::expected<void, Error> move_playlist_item(const std::string& playlist, int from, int to) override;
-    tl::expected<void, Error> remove_playlist_item(const std::string& playlist, int position) override;
-    tl::expected<void, Error> remove_playlist(const std::string& name) override;
+    tl::expected<Playlist, Error> create_playlist(const std::string& name, bool shuffle,
+                                                  const EditCheck& check) override;
+    tl::expected<void, Error> set_playlist_shuffle(const std::string& name, bool shuffle,
+                                                   const EditCheck& check) override;
+    tl::expected<void, Error> add_playlist_items(const std::string& playlist,
+                                                 const std::vector<std::string>& media,
+                                                 std::optional<int> position, const PlaylistItem& options,
+                                                 const EditCheck& check) override;
+    tl::expected<void, Error> move_playlist_item(const std::string& playlist, int from, int to,
+                                                 const EditCheck& check) override;
+    tl::expected<void, Error> remove_playlist_item(const std::string& playlist, int position,
+                                                   const EditCheck& check) override;
+    tl::expected<void, Error> remove_playlist(const std::string& name, const EditCheck& check) override;
 
-    tl::expected<RuleId, Error> add_rule(const ScheduleRule& rule) override;
-    tl::expected<InterruptId, Error> add_interrupt(const Interrupt& interrupt) override;
-    tl::expected<ClosedHoursId, Error> add_closed_hours(const ClosedHours& closed) override;
-    tl::expected<void, Error> remove_rule(RuleId id) override;
-    tl::expected<void, Error> remove_interrupt(InterruptId id) override;
-    tl::expected<void, Error> remove_closed_hours(ClosedHoursId id) override;
-    tl::expected<void, Error> set_default_playlist(const std::string& zone,
-                                                   std::optional<PlaylistId> playlist) override;
-    tl::expected<void, Error> set_closed_mode(const std::string& zone, ClosedMode mode) override;
-    tl::expected<void, Error> replace_programme(const Programme& programme) override;
+    tl::expected<RuleId, Error> add_rule(const std::string& playlist, const ScheduleRule& rule,
+                                         const EditCheck& check) override;
+    tl::expected<InterruptId, Error> add_interrupt(const std::string& playlist, const Interrupt& interrupt,
+                                                   const EditCheck& check) override;
+    tl::expected<ClosedHoursId, Error> add_closed_hours(const ClosedHours& closed,
+                                                        std::optional<ClosedMode> mode,
+                                                        const EditCheck& check) override;
+    tl::expected<void, Error> remove_rule(RuleId id, const EditCheck& check) override;
+    tl::expected<void, Error> remove_interrupt(InterruptId id, const EditCheck& check) override;
+    tl::expected<void, Error> remove_closed_hours(ClosedHoursId id, const EditCheck& check) override;
+    tl::expected<void, Error> set_default_playlist(const std::vector<std::string>& zones,
+                                                   const std::optional<std::string>& playlist,
+                                                   const EditCheck& check) override;
+    tl::expected<void, Error> set_closed_mode(const std::vector<std::string>& zones, ClosedMode mode,
+                                              const EditCheck& check) override;
+    using ScheduleStore::replace_programme;
+    tl::expected<void, Error> replace_programme(const ProgrammeSource& source, const EditCheck& check,
+                                                EditMode mode) override;
 
     tl::expected<std::int64_t, Error> record_play(const PlayEvent& event) override;
     tl::expected<std::vector<PlayReportRow>, Error> play_report(const PlayQuery& query) override;
@@ -74,16 +90,50 @@ class SqliteScheduleStore final : public ScheduleStore {
     SQLite::Database& database() { return m_db; }
 
   private:
+    // One programme edit: `write` inside a BEGIN IMMEDIATE transaction, then
+    // `check` on the programme before and after it (both read inside it),
+    // then the version bump and the commit, unless anything refused it or
+    // this is a dry run (the transaction then rolls back).
+    template <typename Write>
+    auto edit(const std::string& doing, const EditCheck& check, Write&& write,
+              EditMode mode = EditMode::commit) -> decltype(write()) {
+        return guarded(doing, [&]() -> decltype(write()) {
+            SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+            std::optional<Programme> before;
+            if (check) {
+                before = read_programme();
+            }
+            auto result = write();
+            if (!result) {
+                return result;
+            }
+            if (check) {
+                if (auto judged = check(*before, read_programme()); !judged) {
+                    return tl::unexpected(judged.error());
+                }
+            }
+            if (mode == EditMode::commit) {
+                bump_programme_version(m_db);
+                transaction.commit();
+            }
+            return result;
+        });
+    }
+
+    // The whole programme, read in the caller's transaction (sqlite_programme_reading.cpp).
+    Programme read_programme();
     // Playlist id by name, or not_found.
     tl::expected<PlaylistId, Error> playlist_id(const std::string& name);
     std::vector<PlaylistItem> read_items(PlaylistId playlist);
     void write_items(PlaylistId playlist, const std::vector<PlaylistItem>& items);
+    void write_programme(const Programme& programme);
     tl::expected<void, Error> edit_items(
-        const std::string& playlist, const std::string& doing,
-        const std::function<tl::expected<void, Error>(std::vector<PlaylistItem>&)>& edit);
+        const std::string& playlist, const std::string& doing, const EditCheck& check,
+        const std::function<tl::expected<void, Error>(std::vector<PlaylistItem>&)>& change);
     void insert_zones(const char* table, const char* id_column, std::int64_t id,
                       const std::vector<std::string>& zones);
-    tl::expected<void, Error> remove_row(const char* table, const char* what, std::int64_t id);
+    tl::expected<void, Error> remove_row(const char* table, const char* what, std::int64_t id,
+                                         const EditCheck& check);
     // Zones of each row of a *_zone table, by the row's id.
     std::map<std::int64_t, std::vector<std::string>> zones_by_id(const char* table, const char* id_column);
 

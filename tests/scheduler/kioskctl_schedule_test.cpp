@@ -2,57 +2,12 @@
 // directory, judged by exit status and what they print.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include <nlohmann/json.hpp>
 
-#include "process.h"
-#include "temp_dir.h"
+#include "kioskctl_fixture.h"
 
 namespace scheduler::test {
 namespace {
-
-using kiosk::test::ProcessResult;
-using kiosk::test::run_process;
-using namespace std::chrono_literals;
-
-std::string media(const std::string& name) {
-    return (std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name).string();
-}
-
-class Kioskctl : public ::testing::Test {
-  protected:
-    ProcessResult run(std::vector<std::string> args) {
-        args.insert(args.begin(), {KIOSKCTL_BINARY, "--data-dir", dir.path().string()});
-        return run_process(args, 60s);
-    }
-    // Runs and expects success.
-    std::string ok(const std::vector<std::string>& args) {
-        const ProcessResult result = run(args);
-        EXPECT_EQ(result.exit_code, 0) << result;
-        return result.out;
-    }
-    void write(const std::string& name, const std::string& text) { std::ofstream(dir.path() / name) << text; }
-
-    // A small programme: media, two playlists, a default, a rule, an interrupt, closed hours.
-    void build_programme() {
-        ok({"media", "add", media("red.mp4"), media("blue.mp4"), media("still.png")});
-        ok({"playlist", "create", "loop"});
-        ok({"playlist", "add", "loop", "red", "still", "--display", "4"});
-        ok({"playlist", "create", "lecture"});
-        ok({"playlist", "add", "lecture", "blue"});
-        ok({"schedule", "add", "default", "--zone", "all", "--playlist", "loop"});
-        ok({"schedule", "add", "rule", "--playlist", "lecture", "--zone", "av", "--from", "09:00", "--to",
-            "12:00", "--days", "mon-fri", "--priority", "5"});
-        ok({"schedule", "add", "interrupt", "--playlist", "lecture", "--zone", "av,boards", "--at", "10:00",
-            "--days", "tue-fri"});
-        ok({"schedule", "add", "closed", "--zone", "all", "--from", "18:00", "--to", "08:30", "--mode",
-            "blank"});
-    }
-
-    TempDir dir;
-};
 
 TEST_F(Kioskctl, MediaAddListRemove) {
     const std::string added = ok({"media", "add", media("red.mp4"), "--name", "birth-of-life"});
@@ -119,7 +74,7 @@ TEST_F(Kioskctl, ScheduleShowAndResolve) {
     EXPECT_NE(closed.find("until 2026-12-03T08:30:00"), std::string::npos) << closed;
     const ProcessResult bad = run({"schedule", "resolve", "--zone", "lobby", "--at", "2026-12-02T10:00"});
     EXPECT_EQ(bad.exit_code, 1);
-    EXPECT_NE(bad.err.find("--zone lobby: unknown zone"), std::string::npos) << bad.err;
+    EXPECT_NE(bad.err.find("--zone \"lobby\": unknown zone"), std::string::npos) << bad.err;
     const ProcessResult bad_time = run({"schedule", "resolve", "--zone", "av", "--at", "2026-12-02T25:00"});
     EXPECT_NE(bad_time.err.find("--at: bad time"), std::string::npos) << bad_time.err;
 }

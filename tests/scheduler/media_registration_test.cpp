@@ -1,5 +1,6 @@
 // Registering real files: probe facts and SHA-256, or a refusal with the reason.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "scheduler/playout.h"
 #include "scheduler/schedule_store.h"
 #include "temp_dir.h"
+#include "unprivileged.h"
 
 namespace scheduler::test {
 namespace {
@@ -47,6 +49,32 @@ TEST(MediaRegistration, RefusesAnUnplayableFileWithTheReason) {
     auto missing = describe_media_file(media("no-such-file.mp4"), "", Instant{});
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().kind, ErrorKind::unplayable);
+    EXPECT_NE(missing.error().message.find("cannot play: no such file"), std::string::npos);
+}
+
+TEST(MediaRegistration, AFileInAnUnreadableFolderSaysPermissionDenied) {
+    TempDir dir;
+    const auto closed = dir.path() / "closed";
+    std::filesystem::create_directory(closed);
+    std::filesystem::copy_file(media("red.mp4"), closed / "red.mp4");
+    std::filesystem::permissions(closed, std::filesystem::perms::none);
+    // It said "no such file". Root reads any folder: the check runs without privileges.
+    EXPECT_TRUE(holds_unprivileged([&] {
+        auto refused = describe_media_file(closed / "red.mp4", "", Instant{});
+        return !refused && refused.error().message.ends_with("red.mp4: cannot play: permission denied");
+    }));
+    std::filesystem::permissions(closed, std::filesystem::perms::owner_all);
+}
+
+TEST(MediaRegistration, AFifoIsNotARegularFileAndIsRefusedAtOnce) {
+    TempDir dir;
+    const auto fifo = dir.path() / "film.mp4";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    auto refused = describe_media_file(fifo, "", Instant{});
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("cannot play: not a regular file (a FIFO)"), std::string::npos)
+        << refused.error().message;
+    EXPECT_EQ(sha256_of_file(fifo).error().kind, ErrorKind::storage);
 }
 
 TEST(MediaRegistration, HashesTheFileBytes) {
@@ -65,10 +93,10 @@ TEST(MediaRegistration, PlayoutResolvesItemsToFiles) {
         ASSERT_TRUE(store->add_media(*describe_media_file(media(name), "", Instant{})));
     }
     ASSERT_TRUE(store->create_playlist("loop", true));
-    ASSERT_TRUE(store->add_playlist_item("loop", "red", std::nullopt, {0, std::nullopt, 50}));
-    ASSERT_TRUE(
-        store->add_playlist_item("loop", "still", std::nullopt, {0, std::chrono::seconds(4), std::nullopt}));
-    ASSERT_TRUE(store->add_playlist_item("loop", "blue", std::nullopt, {}));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"red"}, std::nullopt, {0, std::nullopt, 50}));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"still"}, std::nullopt,
+                                          {0, std::chrono::seconds(4), std::nullopt}));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"blue"}, std::nullopt, {}));
     const Programme programme = *store->load_programme();
     const auto list = playout_list(programme, programme.find_playlist("loop")->id);
     ASSERT_TRUE(list);

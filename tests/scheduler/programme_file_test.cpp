@@ -245,7 +245,9 @@ TEST(ProgrammeFile, MalformedJsonReportsFieldPointers) {
     EXPECT_TRUE(has(problems, "bad.json: /extra", "unknown key")) << listing;
 }
 
-TEST(ProgrammeFile, AZoneWithRulesButNoDefaultIsRefused) {
+// A file may hold whatever staff can build one edit at a time (so every
+// backup restores): gaps are imported, with a warning saying what the screens will show.
+TEST(ProgrammeFile, AZoneWithRulesButNoDefaultIsImportedWithAWarning) {
     const std::string text = R"(
 [[playlists]]
 name = "p"
@@ -256,15 +258,18 @@ zones = ["boards"]
 from = "09:00"
 to = "10:00"
 )";
-    const auto problems = refused(text, ProgrammeFormat::toml, "p.toml");
-    EXPECT_TRUE(has(problems, "p.toml", "zone boards has no default playlist")) << all(problems);
+    auto imported = parse_programme(text, ProgrammeFormat::toml, "p.toml", library(), shanghai());
+    ASSERT_TRUE(imported) << all(imported.error());
+    EXPECT_TRUE(has(imported->warnings, "p.toml", "zone boards has no default playlist"))
+        << all(imported->warnings);
 }
 
-TEST(ProgrammeFile, AnEmptyPlaylistCannotBeScheduled) {
+TEST(ProgrammeFile, AnEmptyScheduledPlaylistIsImportedWithAWarning) {
     const std::string text =
         R"({"zones": {"av": {"default": "empty"}}, "playlists": [{"name": "empty", "items": []}]})";
-    const auto problems = refused(text, ProgrammeFormat::json, "p.json");
-    EXPECT_TRUE(has(problems, "/zones/av/default", "has no items")) << all(problems);
+    auto imported = parse_programme(text, ProgrammeFormat::json, "p.json", library(), shanghai());
+    ASSERT_TRUE(imported) << all(imported.error());
+    EXPECT_TRUE(has(imported->warnings, "/zones/av/default", "has no items")) << all(imported->warnings);
 }
 
 TEST(ProgrammeFile, TomlDatesAndTimesMayBeUnquoted) {

@@ -85,11 +85,12 @@ TEST_F(Store, PlaylistEditsKeepOrder) {
         ASSERT_TRUE(store->add_media(media_named(name)));
     ASSERT_TRUE(store->create_playlist("loop", false));
     EXPECT_EQ(store->create_playlist("loop", false).error().kind, ErrorKind::conflict);
-    ASSERT_TRUE(store->add_playlist_item("loop", "a", std::nullopt, {}));
-    ASSERT_TRUE(store->add_playlist_item("loop", "c", std::nullopt, {0, std::nullopt, 80}));
-    ASSERT_TRUE(store->add_playlist_item("loop", "b", 2, {0, milliseconds(15000), std::nullopt}));
-    EXPECT_EQ(store->add_playlist_item("loop", "zzz", std::nullopt, {}).error().kind, ErrorKind::not_found);
-    EXPECT_EQ(store->add_playlist_item("loop", "a", 9, {}).error().kind, ErrorKind::invalid_input);
+    ASSERT_TRUE(store->add_playlist_items("loop", {"a"}, std::nullopt, {}));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"c"}, std::nullopt, {0, std::nullopt, 80}));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"b"}, 2, {0, milliseconds(15000), std::nullopt}));
+    EXPECT_EQ(store->add_playlist_items("loop", {"zzz"}, std::nullopt, {}).error().kind,
+              ErrorKind::not_found);
+    EXPECT_EQ(store->add_playlist_items("loop", {"a"}, 9, {}).error().kind, ErrorKind::invalid_input);
     ASSERT_TRUE(store->move_playlist_item("loop", 3, 1));  // c a b
     EXPECT_EQ(store->move_playlist_item("loop", 4, 1).error().kind, ErrorKind::invalid_input);
     ASSERT_TRUE(store->remove_playlist_item("loop", 2));  // c b
@@ -110,11 +111,11 @@ TEST_F(Store, PlaylistEditsKeepOrder) {
     ASSERT_FALSE(in_use);
     EXPECT_EQ(in_use.error().kind, ErrorKind::conflict);
     EXPECT_NE(in_use.error().message.find("\"loop\""), std::string::npos);
-    ASSERT_TRUE(store->set_default_playlist("av", loop->id));
+    ASSERT_TRUE(store->set_default_playlist({"av"}, "loop"));
     const auto playlist_in_use = store->remove_playlist("loop");
     ASSERT_FALSE(playlist_in_use);
     EXPECT_NE(playlist_in_use.error().message.find("zone av"), std::string::npos);
-    ASSERT_TRUE(store->set_default_playlist("av", std::nullopt));
+    ASSERT_TRUE(store->set_default_playlist({"av"}, std::nullopt));
     EXPECT_TRUE(store->remove_playlist("loop"));
     EXPECT_TRUE(store->remove_media("c"));
 }
@@ -123,12 +124,10 @@ TEST_F(Store, EveryEditBumpsTheProgrammeVersion) {
     const std::int64_t start = *store->programme_version();
     ASSERT_TRUE(store->add_media(media_named("a")));
     ASSERT_TRUE(store->create_playlist("p", false));
-    ASSERT_TRUE(store->add_playlist_item("p", "a", std::nullopt, {}));
-    const PlaylistId id = store->load_programme()->find_playlist("p")->id;
+    ASSERT_TRUE(store->add_playlist_items("p", {"a"}, std::nullopt, {}));
     ScheduleRule rule;
-    rule.playlist = id;
     rule.zones = {"av"};
-    const auto rule_id = store->add_rule(rule);
+    const auto rule_id = store->add_rule("p", rule);
     ASSERT_TRUE(rule_id);
     ASSERT_TRUE(store->remove_rule(*rule_id));
     EXPECT_EQ(store->remove_rule(*rule_id).error().kind, ErrorKind::not_found);
@@ -202,9 +201,9 @@ TEST_F(Store, ConcurrentEditsAndReadsNeverSeeALockedDatabase) {
         while (!kiosk_ready)
             std::this_thread::yield();
         for (int i = 0; i < 150; ++i) {
-            if (!own->add_playlist_item("p", "a", std::nullopt, {}))
+            if (!own->add_playlist_items("p", {"a"}, std::nullopt, {}))
                 ++failures;
-            if (!own->set_closed_mode(which == 0 ? "av" : "boards",
+            if (!own->set_closed_mode({which == 0 ? "av" : "boards"},
                                       i % 2 ? ClosedMode::blank : ClosedMode::slate)) {
                 ++failures;
             }

@@ -33,12 +33,19 @@ struct Problem {
     std::string message;
 };
 
+// Gaps are what leaves a zone with nothing to play at times: a zone that has
+// something scheduled but no default playlist, or a scheduled playlist with
+// no items. Everything else wrong is an error under every policy.
 enum class CheckPolicy {
-    // Import: a zone that has anything scheduled but no default playlist is
-    // an error (there would be gaps with nothing to play).
+    // Gaps are errors.
     strict,
-    // Staff edits, made one at a time: that is a warning, so a default can be added next.
+    // Staff edits, made one at a time: gaps are warnings, so a default or the
+    // items can be added next.
     lenient,
+    // A whole programme from a file: as lenient (a file may hold whatever
+    // staff can build by edits, so a backup always restores), and a zone with
+    // nothing scheduled at all is a warning too.
+    whole_file,
 };
 
 // Every problem found, errors first. The programme is usable when none is an error.

@@ -1,0 +1,218 @@
+#include "scheduler/programme_changes.h"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+
+#include "scheduler/message_text.h"
+
+namespace scheduler {
+namespace {
+
+using Kind = ProgrammeChange::Kind;
+
+std::string zones_text(std::vector<std::string> zones) {
+    std::sort(zones.begin(), zones.end());
+    zones.erase(std::unique(zones.begin(), zones.end()), zones.end());
+    if (zones.size() == known_zones().size() &&
+        std::all_of(zones.begin(), zones.end(),
+                    [](const std::string& zone) { return is_known_zone(zone); })) {
+        return "all zones";
+    }
+    std::string text;
+    for (const std::string& zone : zones) {
+        text += (text.empty() ? "" : ",") + zone;
+    }
+    return text;
+}
+
+std::string days_text(Weekdays weekdays, const DateRange& dates) {
+    std::string text = format_weekdays(weekdays);
+    if (dates.first || dates.last) {
+        text += " " + format_date_range(dates);
+    }
+    return text;
+}
+
+std::string daypart_text(const Daypart& daypart) {
+    return format_time_of_day(daypart.start) + "-" + format_time_of_day(daypart.end);
+}
+
+// A playlist's name as shown, or in full (`whole`) where texts are compared.
+std::string playlist_text(const Programme& programme, PlaylistId id, bool whole) {
+    const Playlist* playlist = programme.find_playlist(id);
+    if (playlist == nullptr) {
+        return "(unknown playlist)";
+    }
+    return whole ? "\"" + playlist->name + "\"" : quoted_text(playlist->name);
+}
+
+// What each element says, ids aside: two elements that say the same are the same.
+std::string meaning(const Programme& programme, const ScheduleRule& rule, bool whole) {
+    return playlist_text(programme, rule.playlist, whole) + " in " + zones_text(rule.zones) + " " +
+           daypart_text(rule.daypart) + " " + days_text(rule.weekdays, rule.dates) + ", priority " +
+           std::to_string(rule.priority);
+}
+
+std::string meaning(const Programme& programme, const Interrupt& interrupt, bool whole) {
+    return playlist_text(programme, interrupt.playlist, whole) + " in " + zones_text(interrupt.zones) +
+           " at " + format_time_of_day(interrupt.at) + " " +
+           (interrupt.on ? "on " + format_date(*interrupt.on)
+                         : days_text(interrupt.weekdays, interrupt.dates));
+}
+
+std::string meaning(const Programme& /*programme*/, const ClosedHours& closed, bool /*whole*/) {
+    return zones_text(closed.zones) + " " + daypart_text(closed.daypart) + " " +
+           days_text(closed.weekdays, closed.dates);
+}
+
+// Elements without names, matched by meaning as multisets: an element that
+// appears twice before and once after is removed once.
+template <typename Element>
+void compare_unnamed(const char* what, const char* id_prefix, const Programme& before,
+                     const std::vector<Element>& old_elements, const Programme& after,
+                     const std::vector<Element>& new_elements, std::vector<ProgrammeChange>& changes) {
+    std::vector<std::optional<std::string>> unmatched;
+    for (const Element& element : new_elements) {
+        unmatched.emplace_back(meaning(after, element, true));
+    }
+    for (const Element& element : old_elements) {
+        const std::string text = meaning(before, element, true);
+        if (const auto found = std::find(unmatched.begin(), unmatched.end(), text);
+            found != unmatched.end()) {
+            found->reset();  // matched: neither removed nor added
+            continue;
+        }
+        changes.push_back({Kind::removed, std::string(what) + " " + id_prefix + std::to_string(element.id) +
+                                              ": " + meaning(before, element, false)});
+    }
+    for (std::size_t i = 0; i < new_elements.size(); ++i) {
+        if (unmatched[i]) {
+            changes.push_back(
+                {Kind::added, std::string(what) + ": " + meaning(after, new_elements[i], false)});
+        }
+    }
+}
+
+std::string media_name(const Programme& programme, MediaId id) {
+    const MediaFile* media = programme.find_media(id);
+    return media != nullptr ? media->name : "#" + std::to_string(id);
+}
+
+bool same_items(const Programme& before, const Playlist& old_list, const Programme& after,
+                const Playlist& new_list) {
+    return std::equal(old_list.items.begin(), old_list.items.end(), new_list.items.begin(),
+                      new_list.items.end(), [&](const PlaylistItem& a, const PlaylistItem& b) {
+                          return media_name(before, a.media) == media_name(after, b.media) &&
+                                 a.display_time == b.display_time && a.volume_percent == b.volume_percent;
+                      });
+}
+
+std::string playlist_summary(const Playlist& playlist) {
+    return "playlist " + quoted_text(playlist.name) + " (" + std::to_string(playlist.items.size()) +
+           (playlist.items.size() == 1 ? " item" : " items") + (playlist.shuffle ? ", shuffled" : "") + ")";
+}
+
+void compare_playlists(const Programme& before, const Programme& after,
+                       std::vector<ProgrammeChange>& changes) {
+    for (const Playlist& old_list : before.playlists) {
+        const Playlist* new_list = after.find_playlist(old_list.name);
+        if (new_list == nullptr) {
+            changes.push_back({Kind::removed, playlist_summary(old_list)});
+            continue;
+        }
+        std::string differences;
+        if (!same_items(before, old_list, after, *new_list)) {
+            differences = old_list.items.size() == new_list->items.size()
+                              ? "other items or another order"
+                              : "items from " + std::to_string(old_list.items.size()) + " to " +
+                                    std::to_string(new_list->items.size());
+        }
+        if (old_list.shuffle != new_list->shuffle) {
+            differences += std::string(differences.empty() ? "" : "; ") + "shuffle " +
+                           (new_list->shuffle ? "on" : "off");
+        }
+        if (!differences.empty()) {
+            changes.push_back({Kind::changed, "playlist " + quoted_text(old_list.name) + ": " + differences});
+        }
+    }
+    for (const Playlist& new_list : after.playlists) {
+        if (before.find_playlist(new_list.name) == nullptr) {
+            changes.push_back({Kind::added, playlist_summary(new_list)});
+        }
+    }
+}
+
+// A zone's default playlist by name ("" for none) and its closed mode; a missing setting is the default.
+std::pair<std::string, ClosedMode> zone_setting(const Programme& programme, const std::string& zone) {
+    const ZoneSettings* settings = programme.find_zone(zone);
+    if (settings == nullptr) {
+        return {"", ClosedMode::slate};
+    }
+    const Playlist* playlist =
+        settings->default_playlist ? programme.find_playlist(*settings->default_playlist) : nullptr;
+    return {playlist != nullptr ? playlist->name : "", settings->closed_mode};
+}
+
+void compare_zones(const Programme& before, const Programme& after, std::vector<ProgrammeChange>& changes) {
+    std::vector<std::string> zones = known_zones();
+    for (const Programme* programme : {&before, &after}) {
+        for (const ZoneSettings& settings : programme->zones) {
+            if (std::find(zones.begin(), zones.end(), settings.zone) == zones.end()) {
+                zones.push_back(settings.zone);
+            }
+        }
+    }
+    for (const std::string& zone : zones) {
+        const auto [old_default, old_mode] = zone_setting(before, zone);
+        const auto [new_default, new_mode] = zone_setting(after, zone);
+        const std::string what = "the default of zone " + zone;
+        if (!old_default.empty() && new_default.empty()) {
+            changes.push_back({Kind::removed, what + " (" + quoted_text(old_default) + ")"});
+        } else if (old_default.empty() && !new_default.empty()) {
+            changes.push_back({Kind::added, what + " (" + quoted_text(new_default) + ")"});
+        } else if (old_default != new_default) {
+            changes.push_back({Kind::changed, what + ": from " + quoted_text(old_default) + " to " +
+                                                  quoted_text(new_default)});
+        }
+        if (old_mode != new_mode) {
+            changes.push_back({Kind::changed, "the closed mode of zone " + zone + ": from " +
+                                                  to_string(old_mode) + " to " + to_string(new_mode)});
+        }
+    }
+}
+
+}  // namespace
+
+std::vector<ProgrammeChange> compare_programmes(const Programme& before, const Programme& after) {
+    std::vector<ProgrammeChange> changes;
+    compare_playlists(before, after, changes);
+    compare_unnamed("rule", "r", before, before.rules, after, after.rules, changes);
+    compare_unnamed("interrupt", "i", before, before.interrupts, after, after.interrupts, changes);
+    compare_unnamed("closed hours", "c", before, before.closed_hours, after, after.closed_hours, changes);
+    compare_zones(before, after, changes);
+    std::stable_sort(changes.begin(), changes.end(), [](const ProgrammeChange& a, const ProgrammeChange& b) {
+        const auto rank = [](Kind kind) { return kind == Kind::removed ? 0 : kind == Kind::changed ? 1 : 2; };
+        return rank(a.kind) < rank(b.kind);
+    });
+    return changes;
+}
+
+std::size_t count_changes(const std::vector<ProgrammeChange>& changes, ProgrammeChange::Kind kind) {
+    return static_cast<std::size_t>(std::count_if(
+        changes.begin(), changes.end(), [&](const ProgrammeChange& change) { return change.kind == kind; }));
+}
+
+const char* to_string(ProgrammeChange::Kind kind, bool planned) {
+    switch (kind) {
+        case Kind::added:
+            return planned ? "would add" : "added";
+        case Kind::changed:
+            return planned ? "would change" : "changed";
+        case Kind::removed:
+            return planned ? "would remove" : "removed";
+    }
+    return "";
+}
+
+}  // namespace scheduler
