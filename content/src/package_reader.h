@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "content/message_text.h"
 #include "content/package.h"
 #include "content/package_check.h"
 #include "json_positions.h"
@@ -16,18 +17,11 @@ namespace content {
 inline constexpr std::string_view kManifestFile = "manifest.json";
 
 // A value from the manifest as a reason quotes it: "images/birth.png"; a
-// long one only by its start: "aaaa…".
+// long one only by its start: "aaaa…" (300 bytes).
 inline std::string in_quotes(std::string_view text) {
     // Enough for any real id, tag or path; a reason stays one line.
-    constexpr std::size_t kMostQuotedBytes = 120;
-    if (text.size() <= kMostQuotedBytes) {
-        return "\"" + std::string(text) + "\"";
-    }
-    std::size_t cut = kMostQuotedBytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
-        --cut;  // not inside a character
-    }
-    return "\"" + std::string(text.substr(0, cut)) + "…\"";
+    constexpr std::size_t kMostQuotedCharacters = 120;
+    return quoted_text(text, kMostQuotedCharacters);
 }
 
 // What a file named in the manifest is meant to be.

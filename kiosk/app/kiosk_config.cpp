@@ -7,7 +7,7 @@
 #include <toml++/toml.h>
 
 #include "content/bounded_input.h"
-#include "number_text.h"
+#include "content/message_text.h"
 
 namespace kiosk::app {
 namespace {
@@ -102,8 +102,9 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         // (nan compares false with everything, so it is refused by name.)
         if (!value || !std::isfinite(*value) || *value < low || *value > high) {
             return tl::unexpected(error_at(path, *node,
-                                           std::string(key) + " must be a number from " + number_text(low) +
-                                               " to " + number_text(high) + unit));
+                                           std::string(key) + " must be a number from " +
+                                               content::number_text(low) + " to " +
+                                               content::number_text(high) + unit));
         }
         target = static_cast<std::remove_reference_t<decltype(target)>>(*value);
         return {};

@@ -8,7 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "number_text.h"
+#include "content/message_text.h"
 
 namespace kiosk::app {
 namespace {
@@ -17,14 +17,15 @@ namespace {
 // through, as every comparison with nan is false), its limits written as
 // people write them.
 CLI::Validator number_from(double low, double high, const std::string& unit) {
-    const std::string limits = "from " + number_text(low) + " to " + number_text(high) + unit;
+    const std::string limits =
+        "from " + content::number_text(low) + " to " + content::number_text(high) + unit;
     return CLI::Validator(
         [=](const std::string& text) -> std::string {
             char* end = nullptr;
             const double value = std::strtod(text.c_str(), &end);
             if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < low ||
                 value > high) {
-                return "must be a number " + limits + ", got '" + text.substr(0, 40) + "'";
+                return "must be a number " + limits + ", got " + content::quoted_text(text);
             }
             return {};
         },

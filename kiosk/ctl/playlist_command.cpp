@@ -3,9 +3,9 @@
 #include <cmath>
 #include <iomanip>
 
+#include "content/message_text.h"
 #include "scheduler/edit_check.h"
 #include "scheduler/limits.h"
-#include "scheduler/message_text.h"
 #include "scheduler/programme_check.h"
 
 namespace kiosk::ctl {
@@ -71,9 +71,9 @@ int PlaylistCommand::edit(const CtlContext& context, std::ostream& out, std::ost
             const double highest = static_cast<double>(scheduler::kMaxDisplayTime.count()) / 1000.0;
             if (!(*m_display_seconds >= lowest) || !(*m_display_seconds <= highest)) {
                 return fail(err, command,
-                            "--display " + scheduler::number_text(*m_display_seconds) +
-                                ": give a number of seconds from " + scheduler::number_text(lowest) + " to " +
-                                scheduler::number_text(highest));
+                            "--display " + content::number_text(*m_display_seconds) +
+                                ": give a number of seconds from " + content::number_text(lowest) + " to " +
+                                content::number_text(highest));
             }
             options.display_time = std::chrono::milliseconds{std::llround(*m_display_seconds * 1000)};
         }
@@ -89,7 +89,7 @@ int PlaylistCommand::edit(const CtlContext& context, std::ostream& out, std::ost
         scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
     tl::expected<void, scheduler::Error> done;
     std::string said;
-    const std::string name = scheduler::quoted_text(m_name);
+    const std::string name = content::quoted_text(m_name);
     if (m_create->parsed()) {
         auto created = store->create_playlist(m_name, m_shuffle_flag, check);
         done = created ? tl::expected<void, scheduler::Error>{} : tl::unexpected(created.error());
@@ -132,7 +132,7 @@ int PlaylistCommand::show(const CtlContext& context, std::ostream& out, std::ost
     const scheduler::Playlist* playlist = programme->find_playlist(m_name);
     if (playlist == nullptr) {
         return fail(err, "playlist show",
-                    "no playlist called " + scheduler::quoted_text(m_name) + " (see kioskctl playlist list)");
+                    "no playlist called " + content::quoted_text(m_name) + " (see kioskctl playlist list)");
     }
     out << "playlist \"" << playlist->name << "\": " << playlist->items.size() << " items, "
         << format_length(scheduler::playlist_length(*programme, playlist->id, context.still_time))

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -62,7 +62,7 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
     }
     if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + scheduler::quoted_text(m_zone) +
+                    "--zone " + content::quoted_text(m_zone) +
                         ": unknown zone (the zones are boards, models, av, health)");
     }
     auto store = context.open_store(command, err);

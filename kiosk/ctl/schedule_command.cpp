@@ -5,8 +5,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "content/message_text.h"
 #include "scheduler/edit_check.h"
-#include "scheduler/message_text.h"
 #include "scheduler/programme_check.h"
 
 namespace kiosk::ctl {
@@ -211,7 +211,7 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     for (const std::string& zone : zones) {
         if (!scheduler::is_known_zone(zone)) {
             return fail(err, command,
-                        "--zone " + scheduler::quoted_text(zone) +
+                        "--zone " + content::quoted_text(zone) +
                             ": unknown zone (the zones are boards, models, av, health)");
         }
     }
@@ -313,7 +313,7 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
     } else if (m_add_closed->parsed()) {
         out << "added closed hours c" << *added << '\n';
     } else {
-        out << "default of " << zones_text(zones) << " is now " << scheduler::quoted_text(m_playlist) << '\n';
+        out << "default of " << zones_text(zones) << " is now " << content::quoted_text(m_playlist) << '\n';
     }
     print_warnings(err, review.after, review.programme);
     return 0;
@@ -332,7 +332,7 @@ int ScheduleCommand::remove(const CtlContext& context, std::ostream& out, std::o
                           std::find_if_not(digits, end, [](char c) { return c >= '0' && c <= '9'; }) == end;
         if (!good) {
             return fail(err, command,
-                        scheduler::quoted_text(m_id) +
+                        content::quoted_text(m_id) +
                             ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
                             "kioskctl schedule list, or default --zone Z");
         }
@@ -362,7 +362,7 @@ int ScheduleCommand::remove(const CtlContext& context, std::ostream& out, std::o
 int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ostream& err) {
     if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
         return fail(err, "schedule list",
-                    "--zone " + scheduler::quoted_text(m_zone) +
+                    "--zone " + content::quoted_text(m_zone) +
                         ": unknown zone (the zones are boards, models, av, health)");
     }
     auto store = context.open_store("schedule list", err);

@@ -4,8 +4,8 @@
 #include <iomanip>
 #include <vector>
 
+#include "content/message_text.h"
 #include "schedule_command.h"
-#include "scheduler/message_text.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -41,7 +41,7 @@ int ScheduleCommand::show(const CtlContext& context, std::ostream& out, std::ost
     const std::string command = "schedule show";
     if (!scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + scheduler::quoted_text(m_zone) +
+                    "--zone " + content::quoted_text(m_zone) +
                         ": unknown zone (the zones are boards, models, av, health)");
     }
     scheduler::Date day = today(*context.time_zone);
@@ -82,7 +82,7 @@ int ScheduleCommand::resolve(const CtlContext& context, std::ostream& out, std::
     const std::string command = "schedule resolve";
     if (!scheduler::is_known_zone(m_zone)) {
         return fail(err, command,
-                    "--zone " + scheduler::quoted_text(m_zone) +
+                    "--zone " + content::quoted_text(m_zone) +
                         ": unknown zone (the zones are boards, models, av, health)");
     }
     const auto& tz = *context.time_zone;

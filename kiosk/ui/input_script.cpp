@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "content/bounded_input.h"
+#include "content/message_text.h"
 
 namespace kiosk::ui {
 namespace {
@@ -32,15 +33,9 @@ constexpr std::array<std::string_view, 59> kKeyNames = {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-// `word` in single quotes, cut to kMaxQuotedCharacters characters.
+// `word` quoted, cut to kMaxQuotedCharacters characters.
 std::string quote_cut(std::string_view word) {
-    std::size_t characters = 0;
-    for (std::size_t at = 0; at < word.size(); ++at) {
-        if ((static_cast<unsigned char>(word[at]) & 0xC0U) != 0x80U && ++characters > kMaxQuotedCharacters) {
-            return "'" + std::string(word.substr(0, at)) + "…'";
-        }
-    }
-    return "'" + std::string(word) + "'";
+    return content::quoted_text(word, kMaxQuotedCharacters);
 }
 
 std::vector<std::string_view> split_words(std::string_view text) {
@@ -78,7 +73,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
 std::string unknown_key_reason(std::string_view name) {
     for (const std::string_view known : kKeyNames) {
         if (equal_ignoring_case(known, name)) {
-            return "unknown key " + quote_cut(name) + " (did you mean '" + std::string(known) + "'?)";
+            return "unknown key " + quote_cut(name) + " (did you mean " + quote_cut(known) + "?)";
         }
     }
     std::string reason = "unknown key " + quote_cut(name) + "; keys are";

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 
 namespace scheduler {
 namespace {
@@ -79,7 +79,7 @@ tl::expected<const date::time_zone*, Error> locate_time_zone(std::string_view na
         return date::locate_zone(name);
     } catch (const std::exception& error) {
         return tl::unexpected(Error{ErrorKind::invalid_input,
-                                    "unknown time zone " + quoted_text(name) +
+                                    "unknown time zone " + content::quoted_text(name) +
                                         " (an IANA name such as Asia/Shanghai; is tzdata installed?)"});
     }
 }
@@ -109,7 +109,7 @@ tl::expected<TimeOfDay, std::string> parse_time_of_day(std::string_view text, bo
     const std::string_view original = text;
     text = trim(text);
     const auto bad = [&](const std::string& why) -> tl::unexpected<std::string> {
-        return tl::unexpected("bad time " + quoted_text(original) + ": " + why);
+        return tl::unexpected("bad time " + content::quoted_text(original) + ": " + why);
     };
     if (text.size() != 5 && text.size() != 8) {
         return bad("write HH:MM or HH:MM:SS, e.g. 09:30");
@@ -166,7 +166,7 @@ tl::expected<Weekdays, std::string> parse_weekdays(std::string_view text) {
         const auto first = day_index(trim(part.substr(0, dash)));
         const auto last = dash == std::string_view::npos ? first : day_index(trim(part.substr(dash + 1)));
         if (!first || !last) {
-            return tl::unexpected("bad days " + quoted_text(text) +
+            return tl::unexpected("bad days " + content::quoted_text(text) +
                                   ": use mon, tue, wed, thu, fri, sat, sun, ranges like mon-fri, "
                                   "lists like sat,sun, or daily");
         }
@@ -225,12 +225,13 @@ tl::expected<Date, std::string> parse_date(std::string_view text) {
     const auto month = text.size() == 10 && text[4] == '-' ? parse_fixed(text.substr(5, 2), 2) : std::nullopt;
     const auto day = text.size() == 10 && text[7] == '-' ? parse_fixed(text.substr(8, 2), 2) : std::nullopt;
     if (!year || !month || !day) {
-        return tl::unexpected("bad date " + quoted_text(original) + ": write YYYY-MM-DD, e.g. 2026-12-02");
+        return tl::unexpected("bad date " + content::quoted_text(original) +
+                              ": write YYYY-MM-DD, e.g. 2026-12-02");
     }
     const Date date{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                     date::day{static_cast<unsigned>(*day)}};
     if (!date.ok()) {
-        return tl::unexpected("bad date " + quoted_text(original) + ": no such day in the calendar");
+        return tl::unexpected("bad date " + content::quoted_text(original) + ": no such day in the calendar");
     }
     return date;
 }
@@ -272,7 +273,7 @@ tl::expected<DateRange, std::string> parse_date_range(std::string_view text) {
         range.last = *day;
     }
     if (!range.first && !range.last) {
-        return tl::unexpected("bad dates " + quoted_text(original) + ": write FIRST..LAST, e.g. " +
+        return tl::unexpected("bad dates " + content::quoted_text(original) + ": write FIRST..LAST, e.g. " +
                               "2026-12-01..2026-12-31 (either end may be left open)");
     }
     return range;
@@ -294,7 +295,7 @@ tl::expected<Instant, std::string> parse_local_moment(std::string_view text, con
     const std::string_view original = text;
     text = trim(text);
     const auto bad = [&]() -> tl::unexpected<std::string> {
-        return tl::unexpected("bad time " + quoted_text(original) +
+        return tl::unexpected("bad time " + content::quoted_text(original) +
                               ": write an ISO 8601 local time such as 2026-12-02T10:00");
     };
     if (text.size() < 16 || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) {

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "content/message_text.h"
 #include "programme_text.h"
 #include "scheduler/limits.h"
-#include "scheduler/message_text.h"
 
 namespace scheduler::detail {
 namespace {
@@ -94,7 +94,8 @@ void FieldReader::check_keys(const Place& place, std::initializer_list<const cha
             for (const char* name : allowed) {
                 list += (list.empty() ? "" : ", ") + std::string(name);
             }
-            m_problems.error(place, key, "unknown key " + quoted_text(key) + " (expected " + list + ")");
+            m_problems.error(place, key,
+                             "unknown key " + content::quoted_text(key) + " (expected " + list + ")");
         }
     }
 }
@@ -162,7 +163,7 @@ std::optional<std::vector<std::string>> FieldReader::zones(const Place& place) {
         for (std::size_t i = 0; i < names.size(); ++i) {
             if (!is_known_zone(names[i])) {
                 m_problems.error(place, "zones",
-                                 "unknown zone " + quoted_text(names[i]) +
+                                 "unknown zone " + content::quoted_text(names[i]) +
                                      " (the zones are boards, models, av and health)");
             } else if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), names[i]) !=
                        names.begin() + static_cast<std::ptrdiff_t>(i)) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "content/bounded_input.h"
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 
 namespace scheduler::detail {
 
@@ -43,7 +43,7 @@ std::string shown_key(std::string_view key) {
         key.size() <= kPlainKeyBytes && !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
             return static_cast<unsigned char>(c) >= 0x20 && c != 0x7F && c != '"' && c != '\\';
         });
-    return plain ? std::string(key) : quoted_text(key);
+    return plain ? std::string(key) : content::quoted_text(key);
 }
 
 std::string text_place(std::string_view file_name, std::string_view text, std::size_t offset) {

@@ -4,7 +4,7 @@
 
 #include "content/bounded_input.h"
 #include "content/media_probe.h"
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 #include "scheduler/names.h"
 
 namespace scheduler {
@@ -24,8 +24,8 @@ tl::expected<MediaFile, Error> describe_media_file(const std::filesystem::path& 
         name = path.stem().string();
     }
     if (auto good = check_name(name); !good) {
-        return tl::unexpected(Error{ErrorKind::invalid_input, "bad media name " + quoted_text(name) + ": " +
-                                                                  good.error() + " (--name NAME)"});
+        return tl::unexpected(Error{ErrorKind::invalid_input, "bad media name " + content::quoted_text(name) +
+                                                                  ": " + good.error() + " (--name NAME)"});
     }
     auto facts = content::probe_media(path);
     if (!facts) {

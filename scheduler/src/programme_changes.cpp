@@ -4,7 +4,7 @@
 #include <optional>
 #include <tuple>
 
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 
 namespace scheduler {
 namespace {
@@ -44,7 +44,7 @@ std::string playlist_text(const Programme& programme, PlaylistId id, bool whole)
     if (playlist == nullptr) {
         return "(unknown playlist)";
     }
-    return whole ? "\"" + playlist->name + "\"" : quoted_text(playlist->name);
+    return whole ? "\"" + playlist->name + "\"" : content::quoted_text(playlist->name);
 }
 
 // What each element says, ids aside: two elements that say the same are the same.
@@ -109,7 +109,7 @@ bool same_items(const Programme& before, const Playlist& old_list, const Program
 }
 
 std::string playlist_summary(const Playlist& playlist) {
-    return "playlist " + quoted_text(playlist.name) + " (" + std::to_string(playlist.items.size()) +
+    return "playlist " + content::quoted_text(playlist.name) + " (" + std::to_string(playlist.items.size()) +
            (playlist.items.size() == 1 ? " item" : " items") + (playlist.shuffle ? ", shuffled" : "") + ")";
 }
 
@@ -133,7 +133,8 @@ void compare_playlists(const Programme& before, const Programme& after,
                            (new_list->shuffle ? "on" : "off");
         }
         if (!differences.empty()) {
-            changes.push_back({Kind::changed, "playlist " + quoted_text(old_list.name) + ": " + differences});
+            changes.push_back(
+                {Kind::changed, "playlist " + content::quoted_text(old_list.name) + ": " + differences});
         }
     }
     for (const Playlist& new_list : after.playlists) {
@@ -168,12 +169,12 @@ void compare_zones(const Programme& before, const Programme& after, std::vector<
         const auto [new_default, new_mode] = zone_setting(after, zone);
         const std::string what = "the default of zone " + zone;
         if (!old_default.empty() && new_default.empty()) {
-            changes.push_back({Kind::removed, what + " (" + quoted_text(old_default) + ")"});
+            changes.push_back({Kind::removed, what + " (" + content::quoted_text(old_default) + ")"});
         } else if (old_default.empty() && !new_default.empty()) {
-            changes.push_back({Kind::added, what + " (" + quoted_text(new_default) + ")"});
+            changes.push_back({Kind::added, what + " (" + content::quoted_text(new_default) + ")"});
         } else if (old_default != new_default) {
-            changes.push_back({Kind::changed, what + ": from " + quoted_text(old_default) + " to " +
-                                                  quoted_text(new_default)});
+            changes.push_back({Kind::changed, what + ": from " + content::quoted_text(old_default) + " to " +
+                                                  content::quoted_text(new_default)});
         }
         if (old_mode != new_mode) {
             changes.push_back({Kind::changed, "the closed mode of zone " + zone + ": from " +

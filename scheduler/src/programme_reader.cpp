@@ -6,11 +6,11 @@
 #include <map>
 #include <set>
 
+#include "content/message_text.h"
 #include "file_fields.h"
 #include "file_tree.h"
 #include "programme_text.h"
 #include "scheduler/limits.h"
-#include "scheduler/message_text.h"
 #include "scheduler/names.h"
 #include "scheduler/programme_check.h"
 
@@ -90,8 +90,9 @@ class Reader {
         if (const auto found = m_playlist_ids.find(node->string); found != m_playlist_ids.end()) {
             return found->second;
         }
-        m_problems.error(place, key,
-                         "unknown playlist " + quoted_text(node->string) + " (not in this file's playlists)");
+        m_problems.error(
+            place, key,
+            "unknown playlist " + content::quoted_text(node->string) + " (not in this file's playlists)");
         return std::nullopt;
     }
 
@@ -128,12 +129,12 @@ class Reader {
         }
         if (auto good = check_name(name->string); !good) {
             m_problems.error(place, "name",
-                             "bad playlist name " + quoted_text(name->string) + ": " + good.error());
+                             "bad playlist name " + content::quoted_text(name->string) + ": " + good.error());
             return;
         }
         if (!m_playlist_ids.emplace(name->string, id).second) {
             m_problems.error(place, "name",
-                             "another playlist is already called " + quoted_text(name->string));
+                             "another playlist is already called " + content::quoted_text(name->string));
             return;
         }
         Playlist playlist{id, name->string, false, {}};
@@ -169,7 +170,7 @@ class Reader {
         const auto found = m_media_by_name.find(media_name->string);
         if (found == m_media_by_name.end()) {
             m_problems.error(place, place.node->type == Type::table ? "media" : "",
-                             "unknown media " + quoted_text(media_name->string) +
+                             "unknown media " + content::quoted_text(media_name->string) +
                                  " (register it first: kioskctl media add FILE)");
             return std::nullopt;
         }

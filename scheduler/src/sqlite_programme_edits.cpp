@@ -2,8 +2,8 @@
 // transaction (see SqliteScheduleStore::edit) that looks names up, writes,
 // runs the caller's check and bumps the programme version.
 
+#include "content/message_text.h"
 #include "scheduler/limits.h"
-#include "scheduler/message_text.h"
 #include "scheduler/names.h"
 #include "sqlite_store.h"
 
@@ -21,9 +21,9 @@ tl::expected<void, Error> check_zones(const std::vector<std::string>& zones) {
     }
     for (const std::string& zone : zones) {
         if (!is_known_zone(zone)) {
-            return tl::unexpected(Error{
-                ErrorKind::invalid_input,
-                "unknown zone " + quoted_text(zone) + " (the zones are boards, models, av and health)"});
+            return tl::unexpected(
+                Error{ErrorKind::invalid_input, "unknown zone " + content::quoted_text(zone) +
+                                                    " (the zones are boards, models, av and health)"});
         }
     }
     return {};
@@ -40,11 +40,11 @@ tl::expected<void, Error> check_item_options(const PlaylistItem& options) {
     }
     if (options.display_time &&
         (*options.display_time < kMinDisplayTime || *options.display_time > kMaxDisplayTime)) {
-        return tl::unexpected(
-            Error{ErrorKind::invalid_input,
-                  "display time is out of range: give " +
-                      number_text(static_cast<double>(kMinDisplayTime.count()) / 1000) + " to " +
-                      number_text(static_cast<double>(kMaxDisplayTime.count()) / 1000) + " seconds"});
+        return tl::unexpected(Error{
+            ErrorKind::invalid_input,
+            "display time is out of range: give " +
+                content::number_text(static_cast<double>(kMinDisplayTime.count()) / 1000) + " to " +
+                content::number_text(static_cast<double>(kMaxDisplayTime.count()) / 1000) + " seconds"});
     }
     return {};
 }
@@ -55,7 +55,7 @@ tl::expected<PlaylistId, Error> SqliteScheduleStore::playlist_id(const std::stri
     SQLite::Statement find(m_db, "SELECT id FROM playlist WHERE name = ?");
     find.bind(1, name);
     if (!find.executeStep()) {
-        return tl::unexpected(Error{ErrorKind::not_found, "no playlist called " + quoted_text(name) +
+        return tl::unexpected(Error{ErrorKind::not_found, "no playlist called " + content::quoted_text(name) +
                                                               " (see kioskctl playlist list)"});
     }
     return find.getColumn(0).getInt64();
@@ -64,25 +64,27 @@ tl::expected<PlaylistId, Error> SqliteScheduleStore::playlist_id(const std::stri
 tl::expected<Playlist, Error> SqliteScheduleStore::create_playlist(const std::string& name, bool shuffle,
                                                                    const EditCheck& check) {
     if (auto good = check_name(name); !good) {
-        return tl::unexpected(
-            Error{ErrorKind::invalid_input, "bad playlist name " + quoted_text(name) + ": " + good.error()});
+        return tl::unexpected(Error{ErrorKind::invalid_input,
+                                    "bad playlist name " + content::quoted_text(name) + ": " + good.error()});
     }
-    return edit("creating playlist " + quoted_text(name), check, [&]() -> tl::expected<Playlist, Error> {
-        if (playlist_id(name)) {
-            return tl::unexpected(
-                Error{ErrorKind::conflict, "a playlist called " + quoted_text(name) + " already exists"});
-        }
-        SQLite::Statement insert(m_db, "INSERT INTO playlist (name, shuffle) VALUES (?, ?)");
-        insert.bind(1, name);
-        insert.bind(2, shuffle ? 1 : 0);
-        insert.exec();
-        return Playlist{m_db.getLastInsertRowid(), name, shuffle, {}};
-    });
+    return edit("creating playlist " + content::quoted_text(name), check,
+                [&]() -> tl::expected<Playlist, Error> {
+                    if (playlist_id(name)) {
+                        return tl::unexpected(
+                            Error{ErrorKind::conflict,
+                                  "a playlist called " + content::quoted_text(name) + " already exists"});
+                    }
+                    SQLite::Statement insert(m_db, "INSERT INTO playlist (name, shuffle) VALUES (?, ?)");
+                    insert.bind(1, name);
+                    insert.bind(2, shuffle ? 1 : 0);
+                    insert.exec();
+                    return Playlist{m_db.getLastInsertRowid(), name, shuffle, {}};
+                });
 }
 
 tl::expected<void, Error> SqliteScheduleStore::set_playlist_shuffle(const std::string& name, bool shuffle,
                                                                     const EditCheck& check) {
-    return edit("changing playlist " + quoted_text(name), check, [&]() -> tl::expected<void, Error> {
+    return edit("changing playlist " + content::quoted_text(name), check, [&]() -> tl::expected<void, Error> {
         auto id = playlist_id(name);
         if (!id) {
             return tl::unexpected(id.error());
@@ -121,9 +123,9 @@ tl::expected<void, Error> SqliteScheduleStore::add_playlist_items(const std::str
         return good;
     }
     const std::string what =
-        media.size() == 1 ? quoted_text(media.front()) : std::to_string(media.size()) + " items";
+        media.size() == 1 ? content::quoted_text(media.front()) : std::to_string(media.size()) + " items";
     return edit_items(
-        playlist, "adding " + what + " to playlist " + quoted_text(playlist), check,
+        playlist, "adding " + what + " to playlist " + content::quoted_text(playlist), check,
         [&](std::vector<PlaylistItem>& items) -> tl::expected<void, Error> {
             const int at = position.value_or(static_cast<int>(items.size()) + 1);
             if (at < 1 || at > static_cast<int>(items.size()) + 1) {
@@ -137,7 +139,7 @@ tl::expected<void, Error> SqliteScheduleStore::add_playlist_items(const std::str
                 find.bind(1, name);
                 if (!find.executeStep()) {
                     return tl::unexpected(
-                        Error{ErrorKind::not_found, "no media called " + quoted_text(name) +
+                        Error{ErrorKind::not_found, "no media called " + content::quoted_text(name) +
                                                         " (register it first: kioskctl media add FILE)"});
                 }
                 PlaylistItem item = options;
@@ -153,7 +155,7 @@ tl::expected<void, Error> SqliteScheduleStore::add_playlist_items(const std::str
 tl::expected<void, Error> SqliteScheduleStore::move_playlist_item(const std::string& playlist, int from,
                                                                   int to, const EditCheck& check) {
     return edit_items(
-        playlist, "moving an item of playlist " + quoted_text(playlist), check,
+        playlist, "moving an item of playlist " + content::quoted_text(playlist), check,
         [&](std::vector<PlaylistItem>& items) -> tl::expected<void, Error> {
             const int size = static_cast<int>(items.size());
             if (from < 1 || from > size || to < 1 || to > size) {
@@ -170,7 +172,7 @@ tl::expected<void, Error> SqliteScheduleStore::move_playlist_item(const std::str
 
 tl::expected<void, Error> SqliteScheduleStore::remove_playlist_item(const std::string& playlist, int position,
                                                                     const EditCheck& check) {
-    return edit_items(playlist, "removing an item of playlist " + quoted_text(playlist), check,
+    return edit_items(playlist, "removing an item of playlist " + content::quoted_text(playlist), check,
                       [&](std::vector<PlaylistItem>& items) -> tl::expected<void, Error> {
                           if (position < 1 || position > static_cast<int>(items.size())) {
                               return tl::unexpected(
@@ -184,7 +186,7 @@ tl::expected<void, Error> SqliteScheduleStore::remove_playlist_item(const std::s
 
 tl::expected<void, Error> SqliteScheduleStore::remove_playlist(const std::string& name,
                                                                const EditCheck& check) {
-    return edit("removing playlist " + quoted_text(name), check, [&]() -> tl::expected<void, Error> {
+    return edit("removing playlist " + content::quoted_text(name), check, [&]() -> tl::expected<void, Error> {
         auto id = playlist_id(name);
         if (!id) {
             return tl::unexpected(id.error());
@@ -201,7 +203,7 @@ tl::expected<void, Error> SqliteScheduleStore::remove_playlist(const std::string
         collect("SELECT id FROM interrupt WHERE playlist_id = ? ORDER BY id", "interrupt i");
         collect("SELECT zone FROM zone WHERE default_playlist_id = ? ORDER BY zone", "the default of zone ");
         if (!users.empty()) {
-            return tl::unexpected(Error{ErrorKind::conflict, "playlist " + quoted_text(name) +
+            return tl::unexpected(Error{ErrorKind::conflict, "playlist " + content::quoted_text(name) +
                                                                  " is in use by " + users +
                                                                  ": remove or change those first"});
         }

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "content/bounded_input.h"
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 #include "scheduler/names.h"
 #include "sqlite_store.h"
 
@@ -103,8 +103,9 @@ void SqliteScheduleStore::write_items(PlaylistId playlist, const std::vector<Pla
 
 tl::expected<MediaFile, Error> SqliteScheduleStore::add_media(const MediaFile& media) {
     if (auto good = check_name(media.name); !good) {
-        return tl::unexpected(Error{ErrorKind::invalid_input,
-                                    "bad media name " + quoted_text(media.name) + ": " + good.error()});
+        return tl::unexpected(
+            Error{ErrorKind::invalid_input,
+                  "bad media name " + content::quoted_text(media.name) + ": " + good.error()});
     }
     return guarded("registering " + media.path.string(), [&]() -> tl::expected<MediaFile, Error> {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -112,7 +113,7 @@ tl::expected<MediaFile, Error> SqliteScheduleStore::add_media(const MediaFile& m
         by_name.bind(1, media.name);
         if (by_name.executeStep()) {
             return tl::unexpected(Error{ErrorKind::conflict, "a media file is already registered as " +
-                                                                 quoted_text(media.name) + " (" +
+                                                                 content::quoted_text(media.name) + " (" +
                                                                  by_name.getColumn(0).getString() +
                                                                  "); choose another --name"});
         }
@@ -154,13 +155,14 @@ tl::expected<std::vector<MediaFile>, Error> SqliteScheduleStore::list_media() {
 }
 
 tl::expected<void, Error> SqliteScheduleStore::remove_media(const std::string& name) {
-    return guarded("removing media " + quoted_text(name), [&]() -> tl::expected<void, Error> {
+    return guarded("removing media " + content::quoted_text(name), [&]() -> tl::expected<void, Error> {
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement find(m_db, "SELECT id FROM media WHERE name = ?");
         find.bind(1, name);
         if (!find.executeStep()) {
-            return tl::unexpected(Error{
-                ErrorKind::not_found, "no media called " + quoted_text(name) + " (see kioskctl media list)"});
+            return tl::unexpected(
+                Error{ErrorKind::not_found,
+                      "no media called " + content::quoted_text(name) + " (see kioskctl media list)"});
         }
         const MediaId id = find.getColumn(0).getInt64();
         SQLite::Statement users(
@@ -173,7 +175,7 @@ tl::expected<void, Error> SqliteScheduleStore::remove_media(const std::string& n
             used_by += (used_by.empty() ? "\"" : ", \"") + users.getColumn(0).getString() + "\"";
         }
         if (!used_by.empty()) {
-            return tl::unexpected(Error{ErrorKind::conflict, "media " + quoted_text(name) +
+            return tl::unexpected(Error{ErrorKind::conflict, "media " + content::quoted_text(name) +
                                                                  " is used by playlist " + used_by +
                                                                  ": remove it from there first"});
         }

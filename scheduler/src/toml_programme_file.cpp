@@ -10,9 +10,9 @@
 #include <toml++/toml.h>
 
 #include "content/bounded_input.h"
+#include "content/message_text.h"
 #include "file_tree.h"
 #include "programme_text.h"
-#include "scheduler/message_text.h"
 
 namespace scheduler::detail {
 namespace {
@@ -38,7 +38,7 @@ FileNode to_tree(const toml::node& value, std::size_t depth, bool& too_deep) {
     } else if (const auto* floating = value.as_floating_point()) {
         node.type = FileNode::Type::floating;
         node.floating = floating->get();
-        node.string = number_text(node.floating);
+        node.string = content::number_text(node.floating);
     } else if (const auto* boolean = value.as_boolean()) {
         node.type = FileNode::Type::boolean;
         node.boolean = boolean->get();

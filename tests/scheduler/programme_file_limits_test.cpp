@@ -9,9 +9,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "content/message_text.h"
 #include "hall_programme.h"
 #include "scheduler/limits.h"
-#include "scheduler/message_text.h"
 #include "scheduler/names.h"
 #include "scheduler/programme_file.h"
 #include "temp_dir.h"
@@ -316,26 +316,26 @@ TEST(Names, TheRuleForNames) {
          {std::string(""), std::string("  "), std::string("a\nb"), std::string("a\rb"), std::string("a\tb"),
           std::string("a\0b", 3), std::string("a\x1b[31m"), std::string("\xff\xfe"), std::string("a\xc0\xaf"),
           std::string("\xed\xa0\x80")}) {
-        EXPECT_FALSE(check_name(bad)) << quoted_text(bad);
+        EXPECT_FALSE(check_name(bad)) << content::quoted_text(bad);
     }
     EXPECT_NE(check_name("a\nb").error().find("control character"), std::string::npos);
     EXPECT_NE(check_name(chinese + "展").error().find("longer than 100 characters"), std::string::npos);
 }
 
 TEST(MessageText, ValuesAreShownQuotedVisibleAndShort) {
-    EXPECT_EQ(quoted_text("av-loop"), "\"av-loop\"");
-    EXPECT_EQ(quoted_text("a\nb\t\"c\"\\"), "\"a\\nb\\t\\\"c\\\"\\\\\"");
-    EXPECT_EQ(quoted_text(std::string("\0", 1)), "\"\\x00\"");
-    const std::string shown = quoted_text(std::string(10 << 20, 'x'));
+    EXPECT_EQ(content::quoted_text("av-loop"), "\"av-loop\"");
+    EXPECT_EQ(content::quoted_text("a\nb\t\"c\"\\"), "\"a\\nb\\t\\\"c\\\"\\\\\"");
+    EXPECT_EQ(content::quoted_text(std::string("\0", 1)), "\"\\x00\"");
+    const std::string shown = content::quoted_text(std::string(10 << 20, 'x'));
     EXPECT_EQ(shown, "\"" + std::string(60, 'x') + "…\" (10485760 bytes)");
-    EXPECT_EQ(number_text(3600.0), "3600");
-    EXPECT_EQ(number_text(2.5), "2.5");
-    EXPECT_EQ(number_text(-100), "-100");
-    EXPECT_EQ(number_text(0.0001), "0.0001");
-    EXPECT_EQ(number_text(100000000), "100000000");
-    EXPECT_EQ(number_text(1e30), "1e+30");
-    EXPECT_EQ(number_text(std::numeric_limits<double>::quiet_NaN()), "nan");
-    EXPECT_EQ(number_text(std::numeric_limits<double>::infinity()), "inf");
+    EXPECT_EQ(content::number_text(3600.0), "3600");
+    EXPECT_EQ(content::number_text(2.5), "2.5");
+    EXPECT_EQ(content::number_text(-100), "-100");
+    EXPECT_EQ(content::number_text(0.0001), "0.0001");
+    EXPECT_EQ(content::number_text(100000000), "100000000");
+    EXPECT_EQ(content::number_text(1e30), "1e+30");
+    EXPECT_EQ(content::number_text(std::numeric_limits<double>::quiet_NaN()), "nan");
+    EXPECT_EQ(content::number_text(std::numeric_limits<double>::infinity()), "inf");
 }
 
 }  // namespace

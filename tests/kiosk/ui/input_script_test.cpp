@@ -140,25 +140,26 @@ TEST(ParseInputScript, CoordinatesAreWholePixelsFromZero) {
     for (const std::string bad :
          {"-1", "1.5", "+3", "1e3", "0x10", "ten", "12px", "32768", "99999999999999999999"}) {
         SCOPED_TRACE(bad);
-        EXPECT_EQ(refusal("tap " + bad + " 5"), reason + "'" + bad + "'");
+        EXPECT_EQ(refusal("tap " + bad + " 5"), reason + "\"" + bad + "\"");
     }
     EXPECT_EQ(refusal("swipe 1 2 3 -4 100"),
-              "line 1: Y2 must be a whole number of pixels from 0 to 32767, got '-4'");
+              "line 1: Y2 must be a whole number of pixels from 0 to 32767, got \"-4\"");
 }
 
 TEST(ParseInputScript, MillisecondsAreWholeAndNotNegative) {
     EXPECT_EQ(refusal("wait -5"),
-              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got '-5'");
+              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got \"-5\"");
     EXPECT_EQ(refusal("wait 0.5"),
-              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got '0.5'");
+              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got \"0.5\"");
     EXPECT_EQ(refusal("swipe 1 2 3 4 86400001"),
-              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got '86400001'");
+              "line 1: MS must be a whole number of milliseconds from 0 to 86400000, got \"86400001\"");
 }
 
 TEST(ParseInputScript, UnknownStepsAreRefusedAndStepsAreLowerCase) {
     EXPECT_EQ(refusal("tapp 1 2"),
-              "line 1: unknown step 'tapp'; steps are wait, tap, swipe, key, shot, quit");
-    EXPECT_EQ(refusal("Tap 1 2"), "line 1: unknown step 'Tap'; steps are wait, tap, swipe, key, shot, quit");
+              "line 1: unknown step \"tapp\"; steps are wait, tap, swipe, key, shot, quit");
+    EXPECT_EQ(refusal("Tap 1 2"),
+              "line 1: unknown step \"Tap\"; steps are wait, tap, swipe, key, shot, quit");
 }
 
 TEST(ParseInputScript, AcceptsEveryKnownKeyName) {
@@ -182,11 +183,11 @@ TEST(ParseInputScript, TheKeyNamesAreTheKiosksNavigationKeysFunctionKeysLettersA
 }
 
 TEST(ParseInputScript, AnUnknownKeyIsRefusedWithAHint) {
-    EXPECT_EQ(refusal("key escape"), "line 1: unknown key 'escape' (did you mean 'Escape'?)");
-    EXPECT_EQ(refusal("key a"), "line 1: unknown key 'a' (did you mean 'A'?)");
-    EXPECT_EQ(refusal("key PAGEUP"), "line 1: unknown key 'PAGEUP' (did you mean 'PageUp'?)");
+    EXPECT_EQ(refusal("key escape"), "line 1: unknown key \"escape\" (did you mean \"Escape\"?)");
+    EXPECT_EQ(refusal("key a"), "line 1: unknown key \"a\" (did you mean \"A\"?)");
+    EXPECT_EQ(refusal("key PAGEUP"), "line 1: unknown key \"PAGEUP\" (did you mean \"PageUp\"?)");
     const std::string tab = refusal("key Tab");
-    EXPECT_EQ(tab.rfind("line 1: unknown key 'Tab'; keys are Escape Return Left", 0), 0u) << tab;
+    EXPECT_EQ(tab.rfind("line 1: unknown key \"Tab\"; keys are Escape Return Left", 0), 0u) << tab;
     EXPECT_NE(tab.find("F12"), std::string::npos);
     EXPECT_NE(tab.find("a letter A-Z or a digit 0-9"), std::string::npos);
     EXPECT_NE(refusal("key F13"), "accepted");
@@ -203,14 +204,14 @@ TEST(ParseInputScript, AShotPathNotEndingInPngIsRefused) {
     for (const std::string bad : {"a.jpg", "a.PNG", "a.png.txt", "png", ".png", "shots/.png"}) {
         SCOPED_TRACE(bad);
         EXPECT_EQ(refusal("shot " + bad),
-                  "line 1: shot needs a PNG file name ending in .png, got '" + bad + "'");
+                  "line 1: shot needs a PNG file name ending in .png, got \"" + bad + "\"");
     }
 }
 
 TEST(ParseInputScript, OneBadLineRefusesTheWholeScriptAtTheFirstBadLine) {
     EXPECT_EQ(
         refusal("tap 1 1\n\n# fine so far\nwait 10\nkey Enter\nkey Tab\n"),
-        "line 5: unknown key 'Enter'; keys are Escape Return Left Right Up Down Home PageUp PageDown Space "
+        "line 5: unknown key \"Enter\"; keys are Escape Return Left Right Up Down Home PageUp PageDown Space "
         "Backspace F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12, a letter A-Z or a digit 0-9");
 }
 
@@ -302,7 +303,7 @@ TEST_F(LoadInputScript, AShotIntoAFolderThatDoesNotExistIsRefusedWithItsLine) {
         write("s.txt", "wait 10\nshot " + (m_dir / "ok.png").string() + "\nshot " + missing.string() + "\n"));
     ASSERT_FALSE(script.has_value());
     EXPECT_EQ(to_string(script.error()),
-              "line 3: shot: no folder '" + missing.parent_path().string() + "' to write the picture in");
+              "line 3: shot: no folder \"" + missing.parent_path().string() + "\" to write the picture in");
 }
 
 // A refused line is quoted back, but never a megabyte of it.
@@ -311,10 +312,10 @@ TEST(ParseInputScript, QuotesAtMostTwoHundredCharactersOfARefusedWord) {
     for (const std::string& line : {word, "key " + word, "tap " + word + " 1", "shot " + word}) {
         const std::string reason = refusal(line);
         EXPECT_LT(reason.size(), 400U) << reason.substr(0, 100);
-        EXPECT_NE(reason.find("'" + std::string(200, 'x') + "…'"), std::string::npos)
+        EXPECT_NE(reason.find("\"" + std::string(200, 'x') + "…\""), std::string::npos)
             << reason.substr(0, 100);
     }
-    EXPECT_NE(refusal("key " + std::string(300, 'x')).find("'" + std::string(200, 'x') + "…'"),
+    EXPECT_NE(refusal("key " + std::string(300, 'x')).find("\"" + std::string(200, 'x') + "…\""),
               std::string::npos);
     const std::string chinese = "键";
     std::string long_chinese;
@@ -325,7 +326,7 @@ TEST(ParseInputScript, QuotesAtMostTwoHundredCharactersOfARefusedWord) {
     for (int i = 0; i < 200; ++i) {
         cut += chinese;
     }
-    EXPECT_NE(refusal("key " + long_chinese).find("'" + cut + "…'"), std::string::npos)
+    EXPECT_NE(refusal("key " + long_chinese).find("\"" + cut + "…\""), std::string::npos)
         << "cut at a character, not a byte";
 }
 

@@ -1,14 +1,11 @@
-#include "scheduler/message_text.h"
+#include "content/message_text.h"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
-namespace scheduler {
+namespace content {
 namespace {
-
-// Characters of a value shown before it is cut: enough to recognise it.
-constexpr std::size_t kShownCharacters = 60;
 
 bool is_continuation_byte(char byte) {
     return (static_cast<unsigned char>(byte) & 0xC0U) == 0x80U;
@@ -16,13 +13,13 @@ bool is_continuation_byte(char byte) {
 
 }  // namespace
 
-std::string quoted_text(std::string_view text) {
+std::string quoted_text(std::string_view text, std::size_t max_characters) {
     std::string out = "\"";
     std::size_t characters = 0;
     std::size_t at = 0;
     for (; at < text.size(); ++at) {
         const char c = text[at];
-        if (!is_continuation_byte(c) && characters++ == kShownCharacters) {
+        if (!is_continuation_byte(c) && characters++ == max_characters) {
             break;
         }
         switch (c) {
@@ -77,4 +74,4 @@ std::string number_text(double value) {
     return error == std::errc{} ? std::string(buffer, end) : std::to_string(value);
 }
 
-}  // namespace scheduler
+}  // namespace content
