@@ -9,10 +9,16 @@ namespace {
 
 using scheduler::ProgrammeChange;
 
+// "1 rule", "2 rules".
+std::string counted(std::size_t count, const std::string& one, const std::string& many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
 std::string summary(const scheduler::Programme& programme) {
-    return std::to_string(programme.playlists.size()) + " playlists, " +
-           std::to_string(programme.rules.size()) + " rules, " + std::to_string(programme.interrupts.size()) +
-           " interrupts, " + std::to_string(programme.closed_hours.size()) + " closed hours";
+    return counted(programme.playlists.size(), "playlist", "playlists") + ", " +
+           counted(programme.rules.size(), "rule", "rules") + ", " +
+           counted(programme.interrupts.size(), "interrupt", "interrupts") + ", " +
+           std::to_string(programme.closed_hours.size()) + " closed hours";
 }
 
 std::string counts(const std::vector<ProgrammeChange>& changes) {
@@ -109,7 +115,7 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
         return fail(err, command, replaced.error());
     }
     const std::string removed_count =
-        std::to_string(scheduler::count_changes(changes, ProgrammeChange::Kind::removed));
+        counted(scheduler::count_changes(changes, ProgrammeChange::Kind::removed), "thing", "things");
     const std::string give_replace = "give --replace to import it all the same";
     if (m_dry_run) {
         out << m_file << " (" << imported_summary << ") against the programme in force: " << counts(changes)
@@ -118,7 +124,7 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
         if (refused_for_removals) {
             return fail(err, command,
                         m_file + " would be refused: it removes " + removed_count +
-                            " things from the programme in force (" + give_replace +
+                            " from the programme in force (" + give_replace +
                             "); nothing changed (--dry-run)");
         }
         out << "nothing changed (--dry-run)\n";
@@ -127,9 +133,8 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
     if (refused_for_removals) {
         print_changes(err, changes, ProgrammeChange::Kind::removed);
         return fail(err, command,
-                    m_file + " would remove the " + removed_count +
-                        " things above from the programme in force" + unchanged + " (" + give_replace +
-                        "; --dry-run shows every change)");
+                    m_file + " would remove the " + removed_count + " above from the programme in force" +
+                        unchanged + " (" + give_replace + "; --dry-run shows every change)");
     }
     out << "imported " << m_file << " (" << imported_summary << "): " << counts(changes) << '\n';
     return 0;

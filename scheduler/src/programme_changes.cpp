@@ -66,31 +66,51 @@ std::string meaning(const Programme& /*programme*/, const ClosedHours& closed, b
            days_text(closed.weekdays, closed.dates);
 }
 
-// Elements without names, matched by meaning as multisets: an element that
-// appears twice before and once after is removed once.
+// Elements without names. Those that say the same before and after are
+// matched first, as multisets (one there twice before and once after is
+// removed once); what is left is paired in the programme's order, each pair
+// a change (a rule whose priority was edited in an exported file), and only
+// what has no partner is removed or added. So a file with fewer elements
+// always removes some, and one edited in place removes none.
 template <typename Element>
 void compare_unnamed(const char* what, const char* id_prefix, const Programme& before,
                      const std::vector<Element>& old_elements, const Programme& after,
                      const std::vector<Element>& new_elements, std::vector<ProgrammeChange>& changes) {
-    std::vector<std::optional<std::string>> unmatched;
+    std::vector<std::optional<std::string>> unmatched_new;
     for (const Element& element : new_elements) {
-        unmatched.emplace_back(meaning(after, element, true));
+        unmatched_new.emplace_back(meaning(after, element, true));
     }
+    std::vector<const Element*> unmatched_old;
     for (const Element& element : old_elements) {
-        const std::string text = meaning(before, element, true);
-        if (const auto found = std::find(unmatched.begin(), unmatched.end(), text);
-            found != unmatched.end()) {
+        const auto found =
+            std::find(unmatched_new.begin(), unmatched_new.end(), meaning(before, element, true));
+        if (found != unmatched_new.end()) {
             found->reset();  // matched: neither removed nor added
+        } else {
+            unmatched_old.push_back(&element);
+        }
+    }
+    std::size_t paired = 0;
+    for (std::size_t i = 0; i < new_elements.size(); ++i) {
+        if (!unmatched_new[i]) {
             continue;
         }
-        changes.push_back({Kind::removed, std::string(what) + " " + id_prefix + std::to_string(element.id) +
-                                              ": " + meaning(before, element, false)});
-    }
-    for (std::size_t i = 0; i < new_elements.size(); ++i) {
-        if (unmatched[i]) {
+        if (paired < unmatched_old.size()) {
+            const Element& old_element = *unmatched_old[paired++];
+            changes.push_back({Kind::changed, std::string(what) + " " + id_prefix +
+                                                  std::to_string(old_element.id) + ": from " +
+                                                  meaning(before, old_element, false) + " to " +
+                                                  meaning(after, new_elements[i], false)});
+        } else {
             changes.push_back(
                 {Kind::added, std::string(what) + ": " + meaning(after, new_elements[i], false)});
         }
+    }
+    for (; paired < unmatched_old.size(); ++paired) {
+        const Element& old_element = *unmatched_old[paired];
+        changes.push_back({Kind::removed, std::string(what) + " " + id_prefix +
+                                              std::to_string(old_element.id) + ": " +
+                                              meaning(before, old_element, false)});
     }
 }
 

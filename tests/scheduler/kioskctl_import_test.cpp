@@ -92,14 +92,13 @@ TEST_F(KioskctlImport, DryRunPrintsWhatWouldBeAddedChangedAndRemovedAndChangesNo
     write("edited.json", text);
     const std::string before = listing();
     const ProcessResult dry = run({"schedule", "import", "--dry-run", path("edited.json")});
-    EXPECT_EQ(dry.exit_code, 1) << dry;  // the old rule is removed: --replace needed
-    EXPECT_NE(dry.out.find("1 added, 1 changed, 1 removed"), std::string::npos) << dry.out;
+    EXPECT_EQ(dry.exit_code, 0) << dry;  // edited in place: nothing removed, no --replace needed
+    EXPECT_NE(dry.out.find("0 added, 2 changed, 0 removed"), std::string::npos) << dry.out;
     EXPECT_NE(dry.out.find("  would change: playlist \"loop\": shuffle on"), std::string::npos) << dry.out;
-    EXPECT_NE(dry.out.find("  would remove: rule r1: \"lecture\" in av 09:00-12:00 mon-fri, priority 5"),
-              std::string::npos)
-        << dry.out;
-    EXPECT_NE(dry.out.find("  would add: rule: \"lecture\" in av 09:00-12:00 mon-fri, priority 6"),
-              std::string::npos)
+    EXPECT_NE(
+        dry.out.find("  would change: rule r1: from \"lecture\" in av 09:00-12:00 mon-fri, priority 5 to "
+                     "\"lecture\" in av 09:00-12:00 mon-fri, priority 6"),
+        std::string::npos)
         << dry.out;
     EXPECT_EQ(listing(), before);
     const ProcessResult same = run({"schedule", "import", "--dry-run", path("programme.json")});

@@ -22,10 +22,11 @@ struct ProgrammeChange {
 // The changes from `before` to `after`, compared by meaning, not by id:
 // playlists by name (changed when their items or shuffle differ), zones by
 // name (their default and closed mode), and rules, interrupts and closed
-// hours by everything they say (so one edited in a file is removed and
-// added). A zone setting equal to the default (no playlist, slate) counts as
-// no setting. Removals first, then changes, then additions, each in the
-// programme's order.
+// hours by everything they say; those left over on both sides are paired in
+// order as changes (one edited in an exported file is changed), the rest
+// removed or added. A zone setting equal to the default (no playlist, slate)
+// counts as no setting. Removals first, then changes, then additions, each
+// in the programme's order.
 std::vector<ProgrammeChange> compare_programmes(const Programme& before, const Programme& after);
 
 // How many of `changes` are of `kind`.
