@@ -4,8 +4,6 @@
 #include "content/bounded_input.h"
 
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -13,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/unprivileged.h"
 #include "package_test_support.h"
 
 namespace content {
@@ -83,29 +82,13 @@ TEST_F(ReadRegularFile, SaysPermissionDeniedForAFileInAnUnreadableFolder) {
     const std::filesystem::path folder = m_dir.path() / "closed";
     std::filesystem::create_directory(folder);
     std::ofstream(folder / "a.txt") << "x";
-    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
-    const bool as_root = geteuid() == 0;
-    if (!as_root) {
-        std::filesystem::permissions(folder, std::filesystem::perms::none);
-    }
-    const pid_t child = fork();
-    ASSERT_NE(child, -1);
-    if (child == 0) {
-        if (as_root && (setgid(65534) != 0 || setuid(65534) != 0)) {
-            _exit(10);
-        }
+    std::filesystem::permissions(folder, std::filesystem::perms::none);
+    EXPECT_TRUE(kiosk::test::holds_unprivileged([&] {
         const auto text = read_regular_file(folder / "a.txt", 100);
-        _exit(text ? 11
-              : text.error().reason == "permission denied" && text.error().kind == FileReadErrorKind::denied
-                  ? 0
-                  : 12);
-    }
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
+        return !text && text.error().kind == FileReadErrorKind::denied &&
+               text.error().reason == "permission denied";
+    }));
     std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0)
-        << "10: cannot become nobody, 11: the file was read, 12: another reason";
 }
 
 TEST(SizeText, WritesSizesAsPeopleDo) {

@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/unprivileged.h"
 #include "scheduler/media_registration.h"
 #include "scheduler/playout.h"
 #include "scheduler/schedule_store.h"
 #include "temp_dir.h"
-#include "unprivileged.h"
 
 namespace scheduler::test {
 namespace {
@@ -59,7 +59,7 @@ TEST(MediaRegistration, AFileInAnUnreadableFolderSaysPermissionDenied) {
     std::filesystem::copy_file(media("red.mp4"), closed / "red.mp4");
     std::filesystem::permissions(closed, std::filesystem::perms::none);
     // It said "no such file". Root reads any folder: the check runs without privileges.
-    EXPECT_TRUE(holds_unprivileged([&] {
+    EXPECT_TRUE(kiosk::test::holds_unprivileged([&] {
         auto refused = describe_media_file(closed / "red.mp4", "", Instant{});
         return !refused && refused.error().message.ends_with("red.mp4: cannot play: permission denied");
     }));

@@ -9,13 +9,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/unprivileged.h"
 #include "content/message_text.h"
 #include "hall_programme.h"
 #include "scheduler/limits.h"
 #include "scheduler/names.h"
 #include "scheduler/programme_file.h"
 #include "temp_dir.h"
-#include "unprivileged.h"
 
 namespace scheduler::test {
 namespace {
@@ -131,7 +131,7 @@ TEST_F(ProgrammeFileOnDisk, AFileInAnUnreadableFolderSaysPermissionDenied) {
     std::ofstream(closed / "p.toml") << "[zones.av]\n";
     std::filesystem::permissions(closed, std::filesystem::perms::none);
     // Root reads any folder: the reading is done as a user without privileges.
-    EXPECT_TRUE(holds_unprivileged([&] {
+    EXPECT_TRUE(kiosk::test::holds_unprivileged([&] {
         auto text = read_programme_text(closed / "p.toml");
         return !text && text.error().message == "cannot read the file: permission denied";
     }));

@@ -8,7 +8,7 @@
 
 #include <functional>
 
-namespace scheduler::test {
+namespace kiosk::test {
 
 // Whether `check` holds when run by a user who may read only what anyone may
 // (`nobody`, in a child process when this one is root).
@@ -30,4 +30,4 @@ inline bool holds_unprivileged(const std::function<bool()>& check) {
     return waitpid(child, &status, 0) == child && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-}  // namespace scheduler::test
+}  // namespace kiosk::test
