@@ -11,23 +11,6 @@
 namespace content {
 namespace {
 
-// Closes a descriptor on every path out.
-class FileDescriptor {
-  public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    ~FileDescriptor() {
-        if (m_fd >= 0) {
-            ::close(m_fd);
-        }
-    }
-    int get() const { return m_fd; }
-
-  private:
-    int m_fd;
-};
-
 FileReadError from_errno(int error) {
     switch (error) {
         case ENOENT:
@@ -59,25 +42,8 @@ const char* file_type_name(mode_t mode) {
     return "not a plain file";
 }
 
-// Opens `file` for reading without blocking and checks it is a regular file.
-tl::expected<int, FileReadError> open_regular(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        return tl::unexpected(from_errno(errno));
-    }
-    struct stat status {};
-    if (::fstat(fd, &status) != 0) {
-        const int error = errno;
-        ::close(fd);
-        return tl::unexpected(from_errno(error));
-    }
-    if (!S_ISREG(status.st_mode)) {
-        ::close(fd);
-        return tl::unexpected(
-            FileReadError{FileReadErrorKind::not_regular,
-                          std::string("not a regular file (") + file_type_name(status.st_mode) + ")"});
-    }
-    return fd;
+FileReadError not_regular(mode_t mode) {
+    return {FileReadErrorKind::not_regular, std::string("not a regular file (") + file_type_name(mode) + ")"};
 }
 
 FileReadError too_large(std::uintmax_t max_bytes) {
@@ -127,13 +93,53 @@ std::size_t skip_to_line_end(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
+    if (this != &other) {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+        m_fd = std::exchange(other.m_fd, -1);
+    }
+    return *this;
+}
+
+FileDescriptor::~FileDescriptor() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+    }
+}
+
+tl::expected<FileDescriptor, FileReadError> open_regular_file(const std::filesystem::path& file) {
+    struct stat before {};
+    if (::stat(file.c_str(), &before) != 0) {
+        return tl::unexpected(from_errno(errno));
+    }
+    if (!S_ISREG(before.st_mode)) {
+        return tl::unexpected(not_regular(before.st_mode));
+    }
+    FileDescriptor fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+    if (fd.get() < 0) {
+        return tl::unexpected(from_errno(errno));
+    }
+    // Swapped between the look and the open: refused, whatever it now is.
+    struct stat opened {};
+    if (::fstat(fd.get(), &opened) != 0) {
+        return tl::unexpected(from_errno(errno));
+    }
+    if (!S_ISREG(opened.st_mode) || opened.st_dev != before.st_dev || opened.st_ino != before.st_ino) {
+        return tl::unexpected(FileReadError{FileReadErrorKind::not_regular,
+                                            "not a regular file (it was replaced while it was opened)"});
+    }
+    return fd;
+}
+
 tl::expected<std::string, FileReadError> read_regular_file(const std::filesystem::path& file,
                                                            std::uintmax_t max_bytes) {
-    auto opened = open_regular(file);
+    auto opened = open_regular_file(file);
     if (!opened) {
         return tl::unexpected(opened.error());
     }
-    const FileDescriptor fd(*opened);
+    const FileDescriptor fd = std::move(*opened);
     struct stat status {};
     if (::fstat(fd.get(), &status) == 0 && static_cast<std::uintmax_t>(status.st_size) > max_bytes) {
         return tl::unexpected(too_large(max_bytes));
@@ -159,11 +165,10 @@ tl::expected<std::string, FileReadError> read_regular_file(const std::filesystem
 }
 
 tl::expected<void, FileReadError> check_regular_file(const std::filesystem::path& file) {
-    auto opened = open_regular(file);
+    auto opened = open_regular_file(file);
     if (!opened) {
         return tl::unexpected(opened.error());
     }
-    ::close(*opened);
     return {};
 }
 
@@ -211,12 +216,24 @@ std::optional<std::size_t> toml_nesting_overflow(std::string_view text, std::siz
     // parts, and one for each open array or inline table of its value.
     std::size_t table_depth = 0;
     std::size_t key_depth = 0;         // dotted parts of the top-level key
-    std::size_t inline_key_depth = 0;  // dotted parts of a key inside an inline table
-    std::vector<char> open;            // '[' or '{' of the value being read
-    bool in_key = true;                // reading a key (top level or inside an inline table)
+    std::size_t inline_key_depth = 0;  // dotted parts of the key being read inside an inline table
+    // Each open '[' or '{' of the value being read, with the dotted parts of
+    // the inline-table key it belongs to (restored when it closes).
+    struct Open {
+        char bracket;
+        std::size_t key_depth;
+    };
+    std::vector<Open> open;
+    std::size_t open_key_depths = 0;  // the sum of open[].key_depth
+    bool in_key = true;               // reading a key (top level or inside an inline table)
     bool line_start = true;
     std::size_t i = 0;
-    auto depth = [&] { return table_depth + key_depth + inline_key_depth + open.size(); };
+    auto depth = [&] { return table_depth + key_depth + open_key_depths + inline_key_depth + open.size(); };
+    auto close = [&] {
+        inline_key_depth = open.back().key_depth;
+        open_key_depths -= inline_key_depth;
+        open.pop_back();
+    };
     while (i < text.size()) {
         const char c = text[i];
         if (c == '#') {
@@ -269,23 +286,23 @@ std::optional<std::size_t> toml_nesting_overflow(std::string_view text, std::siz
             } else if (c == '.') {
                 ++(open.empty() ? key_depth : inline_key_depth);
             } else if (c == '}' && !open.empty()) {
-                open.pop_back();  // an empty inline table: "{ }"
+                close();  // an empty inline table: "{ }"
                 in_key = false;
             }
             ++i;
             continue;
         }
         if (c == '[' || c == '{') {
-            open.push_back(c);
+            open.push_back(Open{c, inline_key_depth});
+            open_key_depths += inline_key_depth;
+            inline_key_depth = 0;
             if (depth() + 1 > max_depth) {
                 return i;
             }
             in_key = c == '{';
-            inline_key_depth = 0;
         } else if ((c == ']' || c == '}') && !open.empty()) {
-            open.pop_back();
-            inline_key_depth = 0;
-        } else if (c == ',' && !open.empty() && open.back() == '{') {
+            close();
+        } else if (c == ',' && !open.empty() && open.back().bracket == '{') {
             in_key = true;
             inline_key_depth = 0;
         }

@@ -4,15 +4,36 @@
 
 namespace kiosk::render {
 
-tl::expected<SurfacePtr, std::string> decode_picture(const std::filesystem::path& file) {
-    if (auto header = content::read_picture_header(file); !header) {
+namespace {
+
+// The picture as its format's loader reads it, the format told by the
+// header, not the name (SDL_image would try a loader chosen by the extension).
+tl::expected<SurfacePtr, std::string> load_picture(const std::filesystem::path& file) {
+    const auto header = content::read_picture_header(file);
+    if (!header) {
         return tl::unexpected(header.error());
     }
-    SurfacePtr loaded(IMG_Load(file.c_str()));
+    SDL_RWops* source = SDL_RWFromFile(file.c_str(), "rb");
+    if (source == nullptr) {
+        return tl::unexpected(std::string(SDL_GetError()));
+    }
+    // freesrc = 1: the loader closes the source, whatever happens.
+    SurfacePtr loaded(
+        IMG_LoadTyped_RW(source, 1, header->format == content::PictureFormat::png ? "PNG" : "JPG"));
     if (!loaded) {
         return tl::unexpected(std::string(SDL_GetError()));
     }
-    SurfacePtr converted(SDL_ConvertSurfaceFormat(loaded.get(), SDL_PIXELFORMAT_ARGB8888, 0));
+    return loaded;
+}
+
+}  // namespace
+
+tl::expected<SurfacePtr, std::string> decode_picture(const std::filesystem::path& file) {
+    auto loaded = load_picture(file);
+    if (!loaded) {
+        return tl::unexpected(loaded.error());
+    }
+    SurfacePtr converted(SDL_ConvertSurfaceFormat(loaded->get(), SDL_PIXELFORMAT_ARGB8888, 0));
     if (!converted) {
         return tl::unexpected(std::string(SDL_GetError()));
     }
@@ -30,7 +51,8 @@ SdlPictureDecoder::SdlPictureDecoder() {
 }
 
 tl::expected<void, std::string> SdlPictureDecoder::decode(const std::filesystem::path& file) const {
-    auto surface = decode_picture(file);
+    // Decoded whole as the screens decode it; the check needs no conversion.
+    auto surface = load_picture(file);
     if (!surface) {
         return tl::unexpected(surface.error());
     }

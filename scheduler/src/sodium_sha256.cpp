@@ -1,6 +1,5 @@
 // SHA-256 of a media file through libsodium.
 
-#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +11,7 @@
 #include <cstring>
 #include <vector>
 
+#include "content/bounded_input.h"
 #include "scheduler/media_registration.h"
 
 namespace scheduler {
@@ -20,18 +20,18 @@ tl::expected<std::string, Error> sha256_of_file(const std::filesystem::path& fil
     if (sodium_init() < 0) {
         return tl::unexpected(Error{ErrorKind::storage, "libsodium could not start"});
     }
-    // Not blocking, and a regular file only: a FIFO swapped in after the
-    // probe would otherwise stall registration for ever. A regular file ends.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
+    // A regular file only, opened without blocking: a FIFO swapped in after
+    // the probe would otherwise stall registration for ever. A regular file ends.
+    auto opened = content::open_regular_file(file);
+    if (!opened) {
+        return tl::unexpected(
+            Error{ErrorKind::storage, file.string() + ": cannot read the file: " + opened.error().reason});
+    }
+    const content::FileDescriptor fd = std::move(*opened);
+    struct stat status {};
+    if (::fstat(fd.get(), &status) != 0) {
         return tl::unexpected(
             Error{ErrorKind::storage, file.string() + ": cannot read the file: " + std::strerror(errno)});
-    }
-    struct stat status {};
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        ::close(fd);
-        return tl::unexpected(
-            Error{ErrorKind::storage, file.string() + ": cannot read the file: not a regular file"});
     }
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
@@ -43,7 +43,7 @@ tl::expected<std::string, Error> sha256_of_file(const std::filesystem::path& fil
     const auto size = static_cast<std::uint64_t>(status.st_size);
     std::uint64_t total = 0;
     while (true) {
-        const ssize_t got = ::read(fd, block.data(), block.size());
+        const ssize_t got = ::read(fd.get(), block.data(), block.size());
         if (got < 0 && errno == EINTR) {
             continue;
         }
@@ -56,14 +56,12 @@ tl::expected<std::string, Error> sha256_of_file(const std::filesystem::path& fil
         }
         total += static_cast<std::uint64_t>(got);
         if (total > size) {
-            ::close(fd);
             return tl::unexpected(Error{ErrorKind::storage,
                                         file.string() + ": the file grew while it was read: register it once "
                                                         "it is complete"});
         }
         crypto_hash_sha256_update(&state, block.data(), static_cast<unsigned long long>(got));
     }
-    ::close(fd);
     if (failure != 0) {
         return tl::unexpected(Error{ErrorKind::storage,
                                     file.string() + ": read error while hashing: " + std::strerror(failure)});

@@ -3,7 +3,10 @@
 // place before any recursive code sees it.
 #include "content/bounded_input.h"
 
+#include <fcntl.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -55,6 +58,38 @@ TEST_F(ReadRegularFile, RefusesAFolder) {
     ASSERT_FALSE(text.has_value());
     EXPECT_EQ(text.error().kind, FileReadErrorKind::not_regular);
     EXPECT_EQ(text.error().reason, "not a regular file (a folder)");
+}
+
+// Opening a device can act on it (a watchdog arms, a tape rewinds): what a
+// path is is looked at before it is opened. inotify sees every open of the
+// node; a FIFO stands in for the device.
+TEST_F(ReadRegularFile, NeverOpensWhatIsNotARegularFile) {
+    const std::filesystem::path fifo = m_dir.path() / "node";
+    ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+    const int watch = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    ASSERT_GE(watch, 0);
+    ASSERT_GE(inotify_add_watch(watch, fifo.c_str(), IN_OPEN), 0);
+    const auto opens = [&] {
+        int count = 0;
+        alignas(inotify_event) char buffer[4096];
+        for (ssize_t got; (got = read(watch, buffer, sizeof buffer)) > 0;) {
+            for (ssize_t at = 0; at < got;) {
+                const auto* event = reinterpret_cast<const inotify_event*>(buffer + at);
+                count += (event->mask & IN_OPEN) != 0 ? 1 : 0;
+                at += static_cast<ssize_t>(sizeof(inotify_event) + event->len);
+            }
+        }
+        return count;
+    };
+    EXPECT_FALSE(open_regular_file(fifo).has_value());
+    EXPECT_FALSE(read_regular_file(fifo, 100).has_value());
+    EXPECT_FALSE(check_regular_file(fifo).has_value());
+    EXPECT_EQ(opens(), 0);
+    const int fd = open(fifo.c_str(), O_RDONLY | O_NONBLOCK);  // the watch does see an open
+    ASSERT_GE(fd, 0);
+    close(fd);
+    EXPECT_EQ(opens(), 1);
+    close(watch);
 }
 
 // /dev/zero never ends: read, it would fill the memory.
@@ -157,6 +192,23 @@ TEST(TomlNesting, CountsDottedKeysHeadersListsAndInlineTables) {
     const auto at = toml_nesting_overflow("\n\n" + inline_tables + "1\n");
     ASSERT_TRUE(at.has_value());
     EXPECT_EQ(text_place("\n\n" + inline_tables, *at).line, 3);
+}
+
+// The dotted keys of every enclosing inline table count, not only the innermost's.
+TEST(TomlNesting, CountsTheDottedKeysOfEnclosingInlineTables) {
+    const auto dotted = [](char letter, int parts) {
+        std::string key(1, letter);
+        for (int i = 1; i < parts; ++i) {
+            key += "." + std::string(1, letter);
+        }
+        return key;
+    };
+    const std::string text =
+        "a = { " + dotted('b', 12) + " = { " + dotted('c', 12) + " = { " + dotted('d', 12) + " = 1 } } }\n";
+    EXPECT_TRUE(toml_nesting_overflow(text).has_value()) << "about 40 levels";
+    const std::string shallow =
+        "a = { " + dotted('b', 5) + " = { " + dotted('c', 5) + " = 1 }, " + dotted('e', 5) + " = 2 }\n";
+    EXPECT_EQ(toml_nesting_overflow(shallow), std::nullopt);
 }
 
 TEST(TextPlace, CountsCharactersNotBytes) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <tl/expected.hpp>
 
@@ -33,10 +34,31 @@ struct FileReadError {
     std::string reason;  // for people: "not a regular file (a FIFO)", "permission denied", ...
 };
 
-// The whole text of a regular file of at most `max_bytes`. The file is opened
-// without blocking (a FIFO cannot stall the caller) and checked to be a
-// regular file before a byte is read; a file that grows past the limit while
-// it is read is refused all the same.
+// An open file descriptor, closed when its owner goes.
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int fd = -1) : m_fd(fd) {}
+    FileDescriptor(FileDescriptor&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor();
+    int get() const { return m_fd; }
+
+  private:
+    int m_fd;
+};
+
+// A regular file opened for reading. What `file` is is looked at before it is
+// opened: a device, FIFO or folder is refused without being opened (opening
+// a device can act on it: a watchdog arms, a tape rewinds, a serial line
+// raises DTR). The file is opened without blocking and must still be the
+// same regular file once open.
+tl::expected<FileDescriptor, FileReadError> open_regular_file(const std::filesystem::path& file);
+
+// The whole text of a regular file of at most `max_bytes` (open_regular_file,
+// then read); a file that grows past the limit while it is read is refused
+// all the same.
 tl::expected<std::string, FileReadError> read_regular_file(const std::filesystem::path& file,
                                                            std::uintmax_t max_bytes);
 
