@@ -339,7 +339,7 @@ std::string JsonPositions::pointer_of(std::size_t node) const {
     }
     std::string pointer;
     for (auto token = tokens.rbegin(); token != tokens.rend(); ++token) {
-        pointer += "/" + **token;
+        pointer += "/" + shown_pointer(**token);
     }
     return pointer;
 }
@@ -353,6 +353,27 @@ TextPosition JsonPositions::find(std::string_view pointer) const {
 
 bool JsonPositions::contains(std::string_view pointer) const {
     return !m_nodes.empty() && walk(pointer).second;
+}
+
+std::string shown_pointer(std::string_view pointer) {
+    // Characters of one token shown: more than any real key or id has.
+    constexpr std::size_t kShownTokenCharacters = 60;
+    std::string shown;
+    std::size_t characters = 0;  // of the token being copied
+    for (const char c : pointer) {
+        if (c == '/') {
+            characters = 0;
+            shown += c;
+            continue;
+        }
+        characters += is_continuation_byte(c) ? 0 : 1;
+        if (characters <= kShownTokenCharacters) {
+            shown += c;
+        } else if (characters == kShownTokenCharacters + 1 && !is_continuation_byte(c)) {
+            shown += "…";
+        }
+    }
+    return shown;
 }
 
 std::string json_pointer_token(std::string_view key) {

@@ -64,4 +64,9 @@ class JsonPositions {
 // An object key as one JSON pointer reference token ("a/b" becomes "a~1b").
 std::string json_pointer_token(std::string_view key);
 
+// `pointer` as a message shows it: each token longer than a key a person
+// would write cut to its start ("/zones/aaaa…/id"), so a hostile key of
+// megabytes costs a message no more than a line.
+std::string shown_pointer(std::string_view pointer);
+
 }  // namespace content

@@ -226,8 +226,7 @@ std::vector<PackageProblem> check_package(const std::filesystem::path& directory
                                           const CheckOptions& options) {
     ManifestReading reading = read_manifest(directory);
     check_reading(reading, options);
-    sort_by_place(reading.problems);
-    return std::move(reading.problems);
+    return reading.take_problems();
 }
 
 tl::expected<Package, std::vector<PackageProblem>> load_checked_package(
@@ -235,8 +234,7 @@ tl::expected<Package, std::vector<PackageProblem>> load_checked_package(
     ManifestReading reading = read_manifest(directory);
     check_reading(reading, options);
     if (!reading.problems.empty()) {
-        sort_by_place(reading.problems);
-        return tl::unexpected(std::move(reading.problems));
+        return tl::unexpected(reading.take_problems());
     }
     return std::move(reading.package);
 }

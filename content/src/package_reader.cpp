@@ -62,9 +62,24 @@ std::optional<std::pair<std::size_t, std::string>> first_overflowing_number(std:
 }  // namespace
 
 void ManifestReading::report(const std::string& pointer, std::string reason) {
+    if (problems.size() >= kMaxProblems) {
+        ++unreported;
+        return;
+    }
     const TextPosition at = positions.find(pointer);
-    problems.push_back(
-        PackageProblem{std::string(kManifestFile), at.line, at.column, pointer, std::move(reason)});
+    problems.push_back(PackageProblem{std::string(kManifestFile), at.line, at.column, shown_pointer(pointer),
+                                      std::move(reason)});
+}
+
+std::vector<PackageProblem> ManifestReading::take_problems() {
+    sort_by_place(problems);
+    if (unreported > 0) {
+        problems.push_back(PackageProblem{std::string(kManifestFile), 0, 0, "",
+                                          "and " + std::to_string(unreported) + " more problem" +
+                                              (unreported == 1 ? "" : "s") + " after these"});
+        unreported = 0;
+    }
+    return std::move(problems);
 }
 
 void sort_by_place(std::vector<PackageProblem>& problems) {
@@ -142,8 +157,7 @@ ManifestReading read_manifest(const std::filesystem::path& directory) {
 tl::expected<Package, std::vector<PackageProblem>> read_package(const std::filesystem::path& directory) {
     ManifestReading reading = read_manifest(directory);
     if (!reading.problems.empty()) {
-        sort_by_place(reading.problems);
-        return tl::unexpected(std::move(reading.problems));
+        return tl::unexpected(reading.take_problems());
     }
     return std::move(reading.package);
 }

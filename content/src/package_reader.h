@@ -54,8 +54,15 @@ struct ManifestReading {
     JsonPositions positions;
 
     // A problem at `pointer`, placed where its value (or the nearest
-    // enclosing value the manifest holds) starts.
+    // enclosing value the manifest holds) starts. Past kMaxProblems only
+    // counted: staff fix the first hundred first, and a hostile manifest
+    // must not make a report of gigabytes.
     void report(const std::string& pointer, std::string reason);
+    static constexpr std::size_t kMaxProblems = 100;
+    std::size_t unreported = 0;
+
+    // The problems in file order, with a last line for the ones only counted.
+    std::vector<PackageProblem> take_problems();
 };
 
 // Reads DIR/manifest.json, reporting every problem the manifest alone shows.

@@ -1,10 +1,19 @@
 #include "sdl_picture_decoder.h"
 
 #include <SDL_image.h>
+#include <SDL_thread.h>
 
 namespace kiosk::render {
 
 namespace {
+
+// SDL keeps its error message per thread, in thread-local data it frees only
+// for threads it made itself; the check's and the cache's worker threads are
+// not, so the message is taken and the data freed after a picture fails (on
+// any thread: the next error makes it again).
+void release_thread_data() {
+    SDL_TLSCleanup();
+}
 
 // The picture as its format's loader reads it, the format told by the
 // header, not the name (SDL_image would try a loader chosen by the extension).
@@ -15,13 +24,17 @@ tl::expected<SurfacePtr, std::string> load_picture(const std::filesystem::path& 
     }
     SDL_RWops* source = SDL_RWFromFile(file.c_str(), "rb");
     if (source == nullptr) {
-        return tl::unexpected(std::string(SDL_GetError()));
+        std::string reason = SDL_GetError();
+        release_thread_data();
+        return tl::unexpected(std::move(reason));
     }
     // freesrc = 1: the loader closes the source, whatever happens.
     SurfacePtr loaded(
         IMG_LoadTyped_RW(source, 1, header->format == content::PictureFormat::png ? "PNG" : "JPG"));
     if (!loaded) {
-        return tl::unexpected(std::string(SDL_GetError()));
+        std::string reason = SDL_GetError();
+        release_thread_data();
+        return tl::unexpected(std::move(reason));
     }
     return loaded;
 }
@@ -35,7 +48,9 @@ tl::expected<SurfacePtr, std::string> decode_picture(const std::filesystem::path
     }
     SurfacePtr converted(SDL_ConvertSurfaceFormat(loaded->get(), SDL_PIXELFORMAT_ARGB8888, 0));
     if (!converted) {
-        return tl::unexpected(std::string(SDL_GetError()));
+        std::string reason = SDL_GetError();
+        release_thread_data();
+        return tl::unexpected(std::move(reason));
     }
     return converted;
 }

@@ -63,6 +63,44 @@ TEST(ManifestLimits, ANumberTooLargeIsRefusedWithItsPlace) {
     EXPECT_EQ(to_string(read.error()[0]), "manifest.json:3:21: number too large: \"-1e400\"");
 }
 
+// A manifest of a million mistakes gets a report staff can read, not a
+// million lines: the first hundred, then how many more.
+TEST(ManifestLimits, ReportsAtMostAHundredProblemsAndCountsTheRest) {
+    PackageDirectory package;
+    std::string manifest = "{\"format\": \"pcw-content/1\"";
+    for (int i = 0; i < 5000; ++i) {
+        manifest += ", \"unknown" + std::to_string(i) + "\": 1";
+    }
+    package.write_manifest(manifest + "}");
+    const auto read = read_package(package.path());
+    ASSERT_FALSE(read.has_value());
+    ASSERT_EQ(read.error().size(), 101U);
+    EXPECT_EQ(read.error().back().reason.rfind("and ", 0), 0U) << read.error().back().reason;
+    EXPECT_NE(read.error().back().reason.find(" more problems after these"), std::string::npos);
+}
+
+// A key of megabytes is shown by its start wherever a place names it.
+TEST(ManifestLimits, AHugeKeyIsShownByItsStartInEveryPlace) {
+    PackageDirectory package;
+    const std::string key(4 * 1024 * 1024, 'k');
+    std::string members;
+    for (int i = 0; i < 150; ++i) {
+        members += std::string(i == 0 ? "" : ", ") + "\"a\": 1";
+    }
+    package.write_manifest("{\"format\": \"pcw-content/1\", \"" + key + "\": {" + members + "}}");
+    const auto took = kiosk::test::time_to_answer([&] {
+        const auto read = read_package(package.path());
+        ASSERT_FALSE(read.has_value());
+        std::size_t total = 0;
+        for (const PackageProblem& problem : read.error()) {
+            EXPECT_LT(problem.pointer.size(), 300U);
+            total += to_string(problem).size();
+        }
+        EXPECT_LT(total, 100000U) << "the report stays short";
+    });
+    EXPECT_LT(took, kMostPerInput);
+}
+
 TEST(ManifestLimits, RandomAndMutatedManifestsAreAnsweredInBoundedTime) {
     PackageDirectory package;
     kiosk::test::Mutator mutator(20261207);
