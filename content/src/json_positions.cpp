@@ -299,7 +299,6 @@ class JsonPositionScanner {
     JsonPositions& m_positions;
     std::size_t m_at = 0;
     std::vector<Container> m_open;
-    bool m_repeat_pending = false;
 };
 
 JsonPositions JsonPositions::index(std::string_view text) {
