@@ -1,5 +1,8 @@
 // kioskctl schedule export / import: the whole programme as one file.
 
+#include <algorithm>
+#include <optional>
+
 #include "schedule_command.h"
 #include "scheduler/programme_changes.h"
 #include "scheduler/programme_file.h"
@@ -36,6 +39,16 @@ void print_changes(std::ostream& out, const std::vector<ProgrammeChange>& change
     }
 }
 
+// What a programme file is read against: the media's ids and names (and
+// what the checks look at) are the same in both.
+bool same_library(const std::vector<scheduler::MediaFile>& a, const std::vector<scheduler::MediaFile>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                      [](const scheduler::MediaFile& x, const scheduler::MediaFile& y) {
+                          return x.id == y.id && x.name == y.name && x.is_still == y.is_still &&
+                                 x.duration == y.duration;
+                      });
+}
+
 }  // namespace
 
 int ScheduleCommand::export_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
@@ -64,16 +77,44 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
         return 1;
     }
     const scheduler::ProgrammeFormat format = scheduler::guess_programme_format(m_file, *text);
+    const auto parse = [&](const std::vector<scheduler::MediaFile>& library) {
+        return scheduler::parse_programme(*text, format, m_file, library, *context.time_zone,
+                                          context.still_time);
+    };
+    // Parsed before the transaction too: a large file must not hold the
+    // write lock the kiosk's proof of play waits for (5 s, then the record is lost).
+    auto in_force_before = context.load_programme(command, err);
+    if (!in_force_before) {
+        return 1;
+    }
+    std::optional<decltype(parse(in_force_before->media))> parsed = parse(in_force_before->media);
     std::vector<scheduler::FileProblem> problems;
+    const auto refuse = [&] {
+        std::size_t errors = 0;
+        for (const auto& problem : problems) {
+            err << scheduler::to_string(problem) << '\n';
+            errors += problem.severity == scheduler::Severity::error ? 1 : 0;
+        }
+        return fail(err, command,
+                    m_file + " refused (" + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
+                        ")" + unchanged);
+    };
+    if (!*parsed) {
+        // Refused against the library in force: no transaction is needed to say so.
+        problems = std::move(parsed->error());
+        return refuse();
+    }
     std::vector<scheduler::FileProblem> warnings;
     std::string imported_summary;
-    // The file is read against the library in force and compared with the
-    // programme in force inside the import's own transaction, so no edit
-    // made meanwhile is lost unseen.
+    // The file is compared with the programme in force inside the import's
+    // own transaction, so no edit made meanwhile is lost unseen; it is read
+    // again there only when the media library changed meanwhile (rare).
     const scheduler::ProgrammeSource source =
         [&](const scheduler::Programme& in_force) -> tl::expected<scheduler::Programme, scheduler::Error> {
-        auto imported = scheduler::parse_programme(*text, format, m_file, in_force.media, *context.time_zone,
-                                                   context.still_time);
+        auto imported = parsed && same_library(in_force.media, in_force_before->media)
+                            ? std::move(*parsed)
+                            : parse(in_force.media);
+        parsed.reset();
         if (!imported) {
             problems = std::move(imported.error());
             return tl::unexpected(scheduler::Error{scheduler::ErrorKind::invalid_input, m_file + " refused"});
@@ -98,14 +139,7 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
         source, check, m_dry_run ? scheduler::EditMode::dry_run : scheduler::EditMode::commit);
 
     if (!problems.empty()) {
-        std::size_t errors = 0;
-        for (const auto& problem : problems) {
-            err << scheduler::to_string(problem) << '\n';
-            errors += problem.severity == scheduler::Severity::error ? 1 : 0;
-        }
-        return fail(err, command,
-                    m_file + " refused (" + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
-                        ")" + unchanged);
+        return refuse();
     }
     for (const auto& warning : warnings) {
         err << scheduler::to_string(warning) << '\n';

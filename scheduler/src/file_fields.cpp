@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 #include "content/message_text.h"
 #include "programme_text.h"
@@ -160,15 +161,21 @@ std::optional<std::vector<std::string>> FieldReader::zones(const Place& place) {
         }
     }
     if (!names.empty() && (node->type == Type::string || names.size() == node->elements.size())) {
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            if (!is_known_zone(names[i])) {
+        // The first problem of a list is enough: so only the few known zones
+        // are ever looked for again, and a list of a million names costs one pass.
+        std::vector<std::string_view> seen;
+        for (const std::string& name : names) {
+            if (!is_known_zone(name)) {
                 m_problems.error(place, "zones",
-                                 "unknown zone " + content::quoted_text(names[i]) +
+                                 "unknown zone " + content::quoted_text(name) +
                                      " (the zones are boards, models, av and health)");
-            } else if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), names[i]) !=
-                       names.begin() + static_cast<std::ptrdiff_t>(i)) {
-                m_problems.error(place, "zones", "zone " + names[i] + " given twice (only once may be)");
+                break;
             }
+            if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+                m_problems.error(place, "zones", "zone " + name + " given twice (only once may be)");
+                break;
+            }
+            seen.push_back(name);
         }
         return names;
     }

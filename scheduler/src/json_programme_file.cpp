@@ -41,6 +41,9 @@ class TreeBuilder final : public nlohmann::json_sax<json> {
             if (m_problems.empty()) {
                 m_problems.push_back({Severity::error, m_file, "not valid JSON: the text ends too soon"});
             }
+            if (m_unshown > 0) {
+                m_problems.push_back(unshown_problems(Severity::error, m_file, m_unshown));
+            }
             return tl::unexpected(std::move(m_problems));
         }
         return std::move(*m_root);
@@ -99,18 +102,25 @@ class TreeBuilder final : public nlohmann::json_sax<json> {
 
     bool key(string_t& key) override {
         Frame& frame = m_open.back();
-        if (!frame.keys.insert(key).second) {
-            m_problems.push_back({Severity::error,
-                                  m_file + ": " + pointer(m_open.size() - 1) + "/" + pointer_token(key),
-                                  "field given twice (only one may be)"});
-        }
+        const bool repeated = !frame.keys.insert(key).second;
         frame.key = std::move(key);
+        frame.shown_key.clear();
+        if (repeated) {
+            // Past the limit only counted: no place is built for a problem never shown.
+            if (m_problems.size() < kMostShownProblems) {
+                m_problems.push_back({Severity::error, m_file + ": " + pointer(m_open.size()),
+                                      "field given twice (only one may be)"});
+            } else {
+                ++m_unshown;
+            }
+        }
         return true;
     }
 
     bool parse_error(std::size_t position, const std::string& /*last_token*/,
                      const nlohmann::detail::exception& error) override {
         m_problems.clear();  // the syntax error is the cause: nothing after it was read
+        m_unshown = 0;
         m_problems.push_back({Severity::error, text_place(m_file, m_text, position == 0 ? 0 : position - 1),
                               "not valid JSON: " + syntax_message(error.what())});
         return false;
@@ -122,6 +132,7 @@ class TreeBuilder final : public nlohmann::json_sax<json> {
     struct Frame {
         FileNode node;
         std::string key;                       // of the member being read, in a table
+        std::string shown_key;                 // `key` in a pointer; made when first needed
         std::unordered_set<std::string> keys;  // given so far, in a table
     };
 
@@ -156,17 +167,26 @@ class TreeBuilder final : public nlohmann::json_sax<json> {
         return true;
     }
 
-    // The JSON pointer of the value being read in the first `levels` open lists and tables.
-    std::string pointer(std::size_t levels) const {
+    // The JSON pointer of the value being read in the first `levels` open
+    // lists and tables. Each key is made short once, so a place costs at most
+    // kMaxNestingDepth short tokens however long the keys are.
+    std::string pointer(std::size_t levels) {
         std::string out;
         for (std::size_t i = 0; i < levels && i < m_open.size(); ++i) {
-            const Frame& frame = m_open[i];
-            out += "/" + (frame.node.type == Type::table ? pointer_token(frame.key)
-                                                         : std::to_string(frame.node.elements.size()));
+            Frame& frame = m_open[i];
+            if (frame.node.type == Type::table) {
+                if (frame.shown_key.empty()) {
+                    frame.shown_key = pointer_token(frame.key);
+                }
+                out += "/" + frame.shown_key;
+            } else {
+                out += "/" + std::to_string(frame.node.elements.size());
+            }
         }
         return out;
     }
 
+    // A key as a pointer's token ("~" as "~0", "/" as "~1"), cut as shown_key cuts it.
     static std::string pointer_token(const std::string& key) {
         std::string token;
         for (const char c : key) {
@@ -179,7 +199,8 @@ class TreeBuilder final : public nlohmann::json_sax<json> {
     std::string m_file;
     std::vector<Frame> m_open;
     std::optional<FileNode> m_root;
-    std::vector<FileProblem> m_problems;
+    std::vector<FileProblem> m_problems;  // at most kMostShownProblems
+    std::size_t m_unshown = 0;            // problems past those
 };
 
 ordered_json zones_json(const std::vector<std::string>& zones) {
@@ -281,7 +302,8 @@ std::string format_json_programme(const Programme& programme) {
         put_days(entry, closed.weekdays, closed.dates);
         root["closed"].push_back(entry);
     }
-    return root.dump(2) + "\n";
+    // Names from older databases were never checked: invalid UTF-8 is written as U+FFFD, not thrown.
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace scheduler::detail

@@ -48,15 +48,17 @@ std::vector<std::string> zones_in_use(const Programme& programme) {
     return zones;
 }
 
+FileProblem unshown_problems(Severity severity, std::string_view file_name, std::size_t more) {
+    return {severity, std::string(file_name),
+            "and " + std::to_string(more) + " more problems, not shown: fix these first"};
+}
+
 std::vector<FileProblem> at_most_shown(std::vector<FileProblem> problems, std::string_view file_name) {
-    // Enough to fix a file by; a hostile file could otherwise fill the screen for hours.
-    constexpr std::size_t kMostShown = 100;
-    if (problems.size() > kMostShown) {
-        const std::size_t more = problems.size() - kMostShown;
-        const Severity severity = problems[kMostShown].severity;
-        problems.resize(kMostShown);
-        problems.push_back({severity, std::string(file_name),
-                            "and " + std::to_string(more) + " more problems, not shown: fix these first"});
+    if (problems.size() > kMostShownProblems) {
+        const std::size_t more = problems.size() - kMostShownProblems;
+        const Severity severity = problems[kMostShownProblems].severity;
+        problems.resize(kMostShownProblems);
+        problems.push_back(unshown_problems(severity, file_name, more));
     }
     return problems;
 }
@@ -140,7 +142,10 @@ tl::expected<ImportedProgramme, std::vector<FileProblem>> parse_programme(
     auto tree = format == ProgrammeFormat::json ? detail::parse_json_tree(text, file_name)
                                                 : detail::parse_toml_tree(text, file_name);
     if (!tree) {
-        return tl::unexpected(detail::at_most_shown(std::move(tree.error()), file_name));
+        // The JSON parser stops collecting at the limit and counts the rest itself.
+        return tl::unexpected(format == ProgrammeFormat::json
+                                  ? std::move(tree.error())
+                                  : detail::at_most_shown(std::move(tree.error()), file_name));
     }
     // The reader shows at most as many problems itself.
     return detail::read_programme_tree(

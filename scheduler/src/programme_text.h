@@ -25,6 +25,12 @@ std::string seconds_text(std::chrono::milliseconds time);
 // The zones of a programme that have settings or anything scheduled, in the hall's order.
 std::vector<std::string> zones_in_use(const Programme& programme);
 
+// Problems shown of a file: enough to fix it by; a hostile file could otherwise fill the screen for hours.
+inline constexpr std::size_t kMostShownProblems = 100;
+
+// The line after the first kMostShownProblems: "and 12 more problems, not shown: ...".
+FileProblem unshown_problems(Severity severity, std::string_view file_name, std::size_t more);
+
 // The first problems of a long list, and a last line saying how many more there are.
 std::vector<FileProblem> at_most_shown(std::vector<FileProblem> problems, std::string_view file_name);
 

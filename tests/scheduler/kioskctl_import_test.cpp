@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+
 #include "kioskctl_fixture.h"
 
 namespace scheduler::test {
@@ -104,6 +108,53 @@ TEST_F(KioskctlImport, DryRunPrintsWhatWouldBeAddedChangedAndRemovedAndChangesNo
     const ProcessResult same = run({"schedule", "import", "--dry-run", path("programme.json")});
     EXPECT_EQ(same.exit_code, 0) << same;
     EXPECT_NE(same.out.find("0 added, 0 changed, 0 removed"), std::string::npos) << same.out;
+}
+
+TEST_F(KioskctlImport, ARuleMovedToOtherZonesOrItemsDroppedAreRemovalsNotChanges) {
+    // Leftovers were paired in order as changes: a rule moved to other zones,
+    // or playlists emptied, imported without --replace.
+    build_programme();
+    ok({"schedule", "export", path("programme.json")});
+    const std::string text = read("programme.json");
+    std::string moved = text;
+    moved.replace(moved.find("\"zones\": \"av\""), 13, "\"zones\": \"models\"");
+    write("moved.json", moved);
+    const ProcessResult dry = run({"schedule", "import", "--dry-run", path("moved.json")});
+    EXPECT_EQ(dry.exit_code, 1) << dry;
+    EXPECT_NE(dry.out.find("1 added, 0 changed, 1 removed"), std::string::npos) << dry.out;
+    EXPECT_NE(dry.out.find("  would remove: rule r1: \"lecture\" in av 09:00-12:00"), std::string::npos)
+        << dry.out;
+    EXPECT_NE(dry.out.find("  would add: rule: \"lecture\" in models 09:00-12:00"), std::string::npos)
+        << dry.out;
+
+    std::string emptied = text;
+    const std::size_t items = emptied.find("\"items\": [");
+    emptied.replace(items, emptied.find(']', items) - items + 1, "\"items\": [{\"media\": \"red\"}]");
+    write("emptied.json", emptied);
+    const ProcessResult refused = run({"schedule", "import", path("emptied.json")});
+    EXPECT_EQ(refused.exit_code, 1) << refused;
+    EXPECT_NE(refused.err.find("would remove: playlist \"loop\": items from 2 to 1"), std::string::npos)
+        << refused.err;
+    const ProcessResult replaced = run({"schedule", "import", "--replace", path("emptied.json")});
+    EXPECT_EQ(replaced.exit_code, 0) << replaced;
+}
+
+TEST_F(KioskctlImport, AFileIsReadBeforeTheWriteLockIsTaken) {
+    // The file was parsed holding the write lock the kiosk's proof of play
+    // waits for; a refused file now never takes it.
+    build_programme();
+    ok({"schedule", "export", path("programme.json")});
+    std::string text = read("programme.json");
+    text.replace(text.find("\"red\""), 5, "\"green\"");
+    write("unknown.json", text);
+    SQLite::Database writer((dir.path() / "kiosk.db").string(), SQLite::OPEN_READWRITE);
+    SQLite::Transaction lock(writer, SQLite::TransactionBehavior::IMMEDIATE);
+    const auto started = std::chrono::steady_clock::now();
+    const ProcessResult refused = run({"schedule", "import", path("unknown.json")});
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+    EXPECT_EQ(refused.exit_code, 1) << refused;
+    EXPECT_NE(refused.err.find("unknown.json refused (1 error)"), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("busy"), std::string::npos) << refused.err;
 }
 
 TEST_F(KioskctlImport, AFileThatCannotBeReadSaysWhyAtOnce) {

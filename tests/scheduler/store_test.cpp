@@ -5,9 +5,12 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <atomic>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "hall_programme.h"
+#include "scheduler/programme_file.h"
 #include "scheduler/schedule_store.h"
 #include "temp_dir.h"
 
@@ -313,6 +316,27 @@ TEST_F(Store, PlayRecordsAreDurableOnceRecorded) {
     EXPECT_EQ(
         SQLite::Database(database_path(dir.path()).string()).execAndGet("PRAGMA journal_mode").getString(),
         "wal");
+}
+
+TEST_F(Store, AProgrammeWithANameThatIsNotUtf8IsStillExported) {
+    // Older databases never checked names: writing JSON threw type_error.316 and ended kioskctl.
+    ASSERT_TRUE(store->add_media(media_named("birth-of-life")));
+    ASSERT_TRUE(store->create_playlist("loop", false));
+    ASSERT_TRUE(store->add_playlist_items("loop", {"birth-of-life"}, std::nullopt, {}));
+    {
+        SQLite::Database db(database_path(dir.path()).string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE playlist SET name = CAST(X'6c6f6f70ff' AS TEXT) WHERE name = 'loop'");
+    }
+    auto programme = store->load_programme();
+    ASSERT_TRUE(programme) << programme.error().message;
+    ASSERT_EQ(programme->playlists.size(), 1U);
+    EXPECT_EQ(programme->playlists[0].name, "loop\xff");
+    const auto file = dir.path() / "programme.json";
+    auto written = write_programme_file(file, *programme);
+    ASSERT_TRUE(written) << written.error().message;
+    std::ostringstream text;
+    text << std::ifstream(file).rdbuf();
+    EXPECT_NE(text.str().find("\"loop\xef\xbf\xbd\""), std::string::npos) << text.str();
 }
 
 }  // namespace
