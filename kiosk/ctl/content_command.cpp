@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "render/font_lookup.h"
-#include "render/text_engine.h"
 #include "render/sdl_picture_decoder.h"
+#include "render/text_engine.h"
 #include "ui/exhibit_text_fit.h"
 
 extern "C" {

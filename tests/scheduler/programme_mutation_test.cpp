@@ -54,9 +54,10 @@ void fuzz(ProgrammeFormat format, std::uint32_t seed) {
                 return;
             }
             expect_in_range(read->programme, round);
-            const auto again =
-                parse_programme(format_programme(read->programme, format), format, "p", hall.programme.media, tz);
-            EXPECT_TRUE(again.has_value()) << "round " << round << ": an accepted file must export and import back";
+            const auto again = parse_programme(format_programme(read->programme, format), format, "p",
+                                               hall.programme.media, tz);
+            EXPECT_TRUE(again.has_value())
+                << "round " << round << ": an accepted file must export and import back";
         });
         ASSERT_LT(took, kMostPerInput) << "round " << round << ": " << text.substr(0, 200);
     }

@@ -56,8 +56,8 @@ struct CheckOptions {
     const TextFit* text_fit = nullptr;  // null: texts are not measured
     // The screens' picture decoder; null: pictures are decoded with FFmpeg.
     const PictureDecoder* picture_decoder = nullptr;
-    bool probe_media = true;            // decode every image and film
-    int probe_threads = 1;              // files probed at once; each probe is independent
+    bool probe_media = true;  // decode every image and film
+    int probe_threads = 1;    // files probed at once; each probe is independent
 };
 
 // The whole check `kioskctl content check` runs: read_package, then every
