@@ -388,6 +388,10 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config, StopSignal
         spdlog::error("the input script ran without a touch exhibit: no good content package came");
         return kExitUsage;
     }
+    if (scripted && exhibits->shot_failed()) {
+        spdlog::error("the input script's screenshots could not all be written");
+        return kExitUsage;
+    }
     exhibits.reset();
     return items_played == 0 && !options.run_for && !scripted && !stopped ? kExitNothingPlayable : kExitOk;
 }

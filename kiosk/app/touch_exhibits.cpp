@@ -317,6 +317,7 @@ void TouchExhibits::take_shot(const std::filesystem::path& path) {
     }
     if (!screen->save_screenshot(path)) {
         spdlog::error("cannot write screenshot {}: {}", path.string(), SDL_GetError());
+        m_shot_failed = true;
     }
 }
 

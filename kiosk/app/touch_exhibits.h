@@ -92,6 +92,8 @@ class TouchExhibits {
     }
     // False without a CJK font: no exhibit can ever be made.
     bool can_show_text() const { return m_fonts != nullptr; }
+    // A script's `shot` could not be written: the scripted run has failed.
+    bool shot_failed() const { return m_shot_failed; }
 
     // Plays `script` from `now`: its touches and keys go through SDL's event
     // queue like a visitor's.
@@ -125,6 +127,7 @@ class TouchExhibits {
     const playback::Clock& m_clock;
     playback::SteadyTime m_started_at;
     std::unique_ptr<render::TextEngine> m_fonts;
+    bool m_shot_failed = false;
     std::vector<std::unique_ptr<Exhibit>> m_exhibits;
     std::vector<render::SdlScreen*> m_screens;  // of each exhibit
     std::function<void(const content::Package&, playback::SteadyTime)> m_on_new_package;

@@ -201,6 +201,17 @@ TEST_F(ExhibitSession, AVisitorWhoWalksAwayLeavesTheAttractLoopBehind) {
     EXPECT_GE(exhibit.at("idle_returns"), 1);
 }
 
+// A screenshot that cannot be written fails the scripted run: a test that
+// judges the picture would otherwise judge a stale one.
+TEST_F(ExhibitSession, AScreenshotThatCannotBeWrittenFailsTheRun) {
+    Script steps = script();
+    std::filesystem::create_directories(steps.shot_path("home"));  // a folder where the picture would go
+    steps.wait(1500).shot("home").quit();
+    const ProcessResult result = run("boards", steps);
+    EXPECT_EQ(result.exit_code, 2) << result;
+    EXPECT_NE(log_of(result).find("cannot write screenshot"), std::string::npos) << result;
+}
+
 TEST_F(ExhibitSession, ABadScriptLineIsRefusedBeforeAnythingRuns) {
     Script steps = script();
     steps.wait(100).line("tap 10").quit();
