@@ -15,6 +15,12 @@
 
 namespace kiosk::test {
 
+// The most one hostile input may take to be answered. A linear reader takes
+// well under a second even at its size limit; the quadratic and unbounded
+// cases this guards against took from fifteen seconds to minutes. Sanitized
+// builds run our code several times slower and get room for it.
+inline constexpr std::chrono::seconds kMostPerHostileInput{KIOSK_SANITIZED_BUILD ? 10 : 2};
+
 // Pieces that have broken parsers before: deep nesting, numbers past every
 // integer type, not-a-number, control characters, broken UTF-8, escapes.
 inline const std::vector<std::string>& hostile_tokens() {
