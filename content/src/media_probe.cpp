@@ -1,7 +1,10 @@
 #include "content/media_probe.h"
 
 extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
 #include <libavutil/pixdesc.h>
+#include <libavutil/version.h>
 }
 
 namespace content {
@@ -96,6 +99,14 @@ tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& pa
         return tl::unexpected(decoded.error());
     }
     return facts;
+}
+
+std::string media_library_versions() {
+    const auto text = [](const char* name, unsigned version) {
+        return std::string(name) + " " + std::to_string(AV_VERSION_MAJOR(version)) + "." +
+               std::to_string(AV_VERSION_MINOR(version)) + "." + std::to_string(AV_VERSION_MICRO(version));
+    };
+    return text("libavcodec", avcodec_version()) + ", " + text("libavformat", avformat_version());
 }
 
 }  // namespace content

@@ -45,7 +45,8 @@ std::filesystem::path default_data_dir() {
     return std::filesystem::path(home != nullptr ? home : ".") / ".local/share/pcw-kiosk";
 }
 
-tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv) {
+tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv,
+                                                           const std::function<std::string()>& version_text) {
     KioskOptions options;
     options.data_dir = default_data_dir();
     CLI::App cli{"Population Culture Window kiosk: plays each zone's film programme full screen"};
@@ -74,10 +75,17 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
         ->check(CLI::ExistingFile);
     cli.add_option("--idle-timeout", options.idle_timeout, "seconds without a touch before the attract loop")
         ->check(number_from(1.0, 86400.0, " seconds"));
+    if (version_text) {
+        cli.add_flag_callback(
+            "--version", [] { throw CLI::CallForVersion(); },
+            "print the version and the libraries in use, then exit");
+    }
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
         return tl::unexpected(UsageError{"", 0, cli.help()});
+    } catch (const CLI::CallForVersion&) {
+        return tl::unexpected(UsageError{"", 0, version_text()});
     } catch (const CLI::ParseError& error) {
         return tl::unexpected(UsageError{error.what(), 2, ""});
     }

@@ -2,6 +2,7 @@
 // The kiosk's command line (a contract: tests, benchmarks and the README rely on it).
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,11 +33,14 @@ struct KioskOptions {
 
 struct UsageError {
     std::string message;
-    int exit_code = 2;   // 0 for --help
-    std::string output;  // help text to print
+    int exit_code = 2;   // 0 for --help and --version
+    std::string output;  // help or version text to print
 };
 
-tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv);
+// `version_text` gives what --version prints (the option is there only when
+// it is given).
+tl::expected<KioskOptions, UsageError> parse_kiosk_options(
+    int argc, char** argv, const std::function<std::string()>& version_text = {});
 
 // The default --data-dir: $PCW_KIOSK_DATA_DIR, else /var/lib/pcw-kiosk for
 // root, else ~/.local/share/pcw-kiosk.

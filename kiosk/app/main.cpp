@@ -8,6 +8,7 @@
 
 #include "kiosk_app.h"
 #include "kiosk_options.h"
+#include "version_text.h"
 
 int main(int argc, char** argv) {
     using namespace kiosk::app;
@@ -19,7 +20,7 @@ int main(int argc, char** argv) {
     // First, before any thread starts: every thread must leave SIGTERM and
     // SIGINT to StopSignals.
     StopSignals stop(kExitOk);
-    auto options = parse_kiosk_options(argc, argv);
+    auto options = parse_kiosk_options(argc, argv, [] { return version_text("kiosk"); });
     if (!options) {
         if (options.error().exit_code == 0) {
             std::fputs(options.error().output.c_str(), stdout);

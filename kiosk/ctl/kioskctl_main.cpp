@@ -10,6 +10,7 @@
 
 #include "app/kiosk_config.h"
 #include "app/kiosk_options.h"
+#include "app/version_text.h"
 #include "content_command.h"
 #include "ctl_context.h"
 #include "media_command.h"
@@ -24,6 +25,9 @@ int main(int argc, char** argv) {
     std::filesystem::path data_dir = kiosk::app::default_data_dir();
     cli.add_option("--config", config_path, "configuration file (TOML)")->check(CLI::ExistingFile);
     cli.add_option("--data-dir", data_dir, "where the database, caches and keys live");
+    cli.add_flag_callback(
+        "--version", [] { throw CLI::CallForVersion(); },
+        "print the version and the libraries in use, then exit");
     cli.require_subcommand(1);
 
     CLI::App* probe = cli.add_subcommand("probe", "what a media file holds, or why it cannot play");
@@ -44,6 +48,9 @@ int main(int argc, char** argv) {
         return cli.exit(help);
     } catch (const CLI::CallForAllHelp& help) {
         return cli.exit(help);
+    } catch (const CLI::CallForVersion&) {
+        std::fputs(kiosk::app::version_text("kioskctl").c_str(), stdout);
+        return kiosk::ctl::kExitDone;
     } catch (const CLI::ParseError& error) {
         // CLI11 numbers its faults (105, 106, 109...); staff and scripts get
         // the one documented status for a bad command line.

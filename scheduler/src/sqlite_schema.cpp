@@ -155,4 +155,9 @@ tl::expected<void, Error> migrate(SQLite::Database& db) {
 }
 
 }  // namespace detail
+
+std::string database_library_version() {
+    return std::string("SQLite ") + SQLite::getLibVersion();
+}
+
 }  // namespace scheduler

@@ -135,6 +135,20 @@ TEST_F(ExitStatus, KioskctlHelpIsExitZero) {
     EXPECT_EQ(command_help.exit_code, 0) << command_help;
 }
 
+// Both programs name their version, the commit they were built from and the
+// libraries they run on, for installers and bug reports.
+TEST_F(ExitStatus, BothProgramsSayTheirVersionAndLibraries) {
+    for (const auto& [binary, name] :
+         {std::pair{KIOSK_BINARY, "kiosk"}, std::pair{KIOSKCTL_BINARY, "kioskctl"}}) {
+        const ProcessResult result = run_process({binary, "--version"}, 60s);
+        EXPECT_EQ(result.exit_code, 0) << result;
+        EXPECT_EQ(result.out.rfind(std::string(name) + " 0.", 0), 0U) << result.out;
+        for (const char* library : {"SDL 2.", "SDL_ttf 2.", "SDL_image 2.", "libavcodec ", "SQLite 3."}) {
+            EXPECT_NE(result.out.find(library), std::string::npos) << library << " in: " << result.out;
+        }
+    }
+}
+
 TEST_F(ExitStatus, KioskctlExitsOneWhenARequestIsRefused) {
     const ProcessResult refused = kioskctl({"probe", (m_dir / "absent.mp4").string()});
     EXPECT_EQ(refused.exit_code, 1) << refused;

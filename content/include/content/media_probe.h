@@ -40,4 +40,8 @@ struct MediaFacts {
 tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& path,
                                                  const MediaLimits& limits = {});
 
+// "libavcodec 59.37.100, libavformat 59.27.100": the FFmpeg libraries in use
+// (linked, not built against), for --version and bug reports.
+std::string media_library_versions();
+
 }  // namespace content

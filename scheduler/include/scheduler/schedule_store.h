@@ -158,4 +158,7 @@ tl::expected<std::unique_ptr<ScheduleStore>, Error> open_schedule_store(
 // The schema version this build writes (PRAGMA user_version).
 int current_schema_version();
 
+// "SQLite 3.40.1": the database library in use, for --version and bug reports.
+std::string database_library_version();
+
 }  // namespace scheduler
