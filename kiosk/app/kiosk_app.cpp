@@ -253,7 +253,8 @@ int run_kiosk(const KioskOptions& options, const KioskConfig& config, StopSignal
             screen.sound = std::make_unique<playback::NullAudioOutput>();
             options_for_screen.audio = screen.sound->format();
         } else if (screen_config.sound) {
-            auto sound = render::SdlAudioOutput::create(config.audio_device.value_or(""));
+            auto sound = render::SdlAudioOutput::create(
+                screen_config.audio_device.value_or(config.audio_device.value_or("")));
             if (sound) {
                 screen.sound = std::move(*sound);
                 options_for_screen.audio = screen.sound->format();

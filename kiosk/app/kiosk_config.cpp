@@ -78,7 +78,8 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     static const std::vector<std::string_view> kTopLevelKeys{
         "image_seconds", "decoder_threads", "hardware_decoding", "log_level",    "time_zone",
         "audio_device",  "screen",          "content_dir",       "idle_timeout", "pixels_per_mm"};
-    static const std::vector<std::string_view> kScreenKeys{"zone", "display", "sound", "media", "media_dir"};
+    static const std::vector<std::string_view> kScreenKeys{"zone",  "display",   "sound",
+                                                           "media", "media_dir", "audio_device"};
     auto check_keys = [&](const toml::table& keys,
                           const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {
         for (const auto& [key, node] : keys) {
@@ -199,8 +200,18 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
                     return tl::unexpected(error_at(path, *sound, "sound must be true or false"));
                 }
                 screen.sound = sound->as_boolean()->get();
-            } else {
-                screen.sound = config.screens.empty();
+            }
+            if (const toml::node* device = screen_table->get("audio_device")) {
+                const auto name = plain_string(*device);
+                if (!name || name->empty()) {
+                    return tl::unexpected(
+                        error_at(path, *device, "audio_device must be a sound device's name in quotes"));
+                }
+                screen.audio_device = name;
+            }
+            if (screen_table->get("sound") == nullptr) {
+                // A screen given a sound device of its own plays its sound there.
+                screen.sound = config.screens.empty() || screen.audio_device.has_value();
             }
             if (const toml::node* media = screen_table->get("media")) {
                 const toml::array* files = media->as_array();

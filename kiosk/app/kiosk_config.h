@@ -19,6 +19,9 @@ struct ScreenConfig {
     std::vector<std::filesystem::path> media;
     std::optional<std::filesystem::path> media_dir;
     bool sound = false;  // whether this screen plays its films' sound
+    // Where: an SDL sound device of its own (one PC with four HDMI screens has
+    // four); none: the configuration's audio_device, else the system default.
+    std::optional<std::string> audio_device;
 };
 
 struct KioskConfig {

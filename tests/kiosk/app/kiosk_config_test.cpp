@@ -123,6 +123,38 @@ sound = true
     EXPECT_TRUE(config->screens[1].sound);
 }
 
+// One PC with four HDMI screens has four sound outputs: a screen may name
+// its own, and a screen given one plays its sound there.
+TEST_F(KioskConfigTest, EachScreenMayHaveASoundDeviceOfItsOwn) {
+    const fs::path path = write(R"(audio_device = "HDA Intel PCH"
+
+[[screen]]
+zone = "av"
+
+[[screen]]
+zone = "boards"
+audio_device = "HDMI 1"
+
+[[screen]]
+zone = "models"
+audio_device = "HDMI 2"
+sound = false
+
+[[screen]]
+zone = "health"
+)");
+    const auto config = load_kiosk_config(path);
+    ASSERT_TRUE(config) << config.error().message;
+    ASSERT_EQ(config->screens.size(), 4U);
+    EXPECT_EQ(config->audio_device, "HDA Intel PCH");
+    EXPECT_TRUE(config->screens[0].sound);
+    EXPECT_EQ(config->screens[0].audio_device, std::nullopt) << "the configuration's device";
+    EXPECT_TRUE(config->screens[1].sound);
+    EXPECT_EQ(config->screens[1].audio_device, "HDMI 1");
+    EXPECT_FALSE(config->screens[2].sound) << "sound = false wins";
+    EXPECT_FALSE(config->screens[3].sound) << "only the first screen plays sound by default";
+}
+
 TEST_F(KioskConfigTest, IntegerImageSecondsIsAccepted) {
     const auto config = load_kiosk_config(write("image_seconds = 5\n"));
     ASSERT_TRUE(config) << config.error().message;
@@ -219,6 +251,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A NUL would cut a path short without a word.
         BadConfig{"content_dir_with_nul", "content_dir = \"a\\u0000b\"\n", 1, "content_dir"},
         BadConfig{"media_with_line_break", "[[screen]]\nmedia = [\"a\\nb.mp4\"]\n", 2, "media"},
+        BadConfig{"screen_audio_device_not_a_name", "[[screen]]\naudio_device = 1\n", 2, "audio_device"},
         BadConfig{"nested_too_deep", "\n\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]\n", 3,
                   "nested too deep"}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
