@@ -15,18 +15,9 @@
 
 #include "content/ffmpeg_deleters.h"
 #include "content/media_error.h"
+#include "content/media_facts.h"
 
 namespace content {
-
-struct MediaLimits {
-    // Largest picture accepted, in pixels: DCI 4K, so a UHD film fits and a
-    // crafted 30000x30000 header cannot exhaust memory.
-    std::int64_t max_pixels = 4096LL * 2160LL;
-    // Open and stream discovery together; a local file takes milliseconds.
-    std::chrono::milliseconds open_deadline{800};
-    // One read while playing; longer means a stalled disk or network mount.
-    std::chrono::milliseconds read_deadline{2000};
-};
 
 // Interrupt callback state for one AVFormatContext. Thread-safe: the player
 // arms it from the demuxer thread and aborts it from the main thread.

@@ -8,32 +8,10 @@
 #include <tl/expected.hpp>
 
 #include "content/media_error.h"
+#include "content/media_facts.h"
 #include "content/media_input.h"
 
 namespace content {
-
-struct VideoFacts {
-    std::string codec;
-    int width = 0;
-    int height = 0;
-    std::string pixel_format;
-    double frame_rate = 0.0;   // average; 0 when the container does not say
-    int rotation_degrees = 0;  // clockwise, as the picture must be turned to be upright
-};
-
-struct AudioFacts {
-    std::string codec;
-    int sample_rate = 0;
-    int channels = 0;
-};
-
-struct MediaFacts {
-    std::string container;
-    double duration_seconds = 0.0;  // 0 for still pictures and unknown lengths
-    bool is_still = false;
-    std::optional<VideoFacts> video;
-    std::optional<AudioFacts> audio;
-};
 
 // Opens the file the way the player does and decodes its first frame, so a
 // file reported playable is one the player will play.
