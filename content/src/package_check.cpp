@@ -11,7 +11,6 @@
 #include <thread>
 #include <vector>
 
-#include "content/media_probe.h"
 #include "content/picture_file.h"
 #include "package_reader.h"
 
@@ -27,6 +26,11 @@ std::string field_name(std::string_view pointer) {
 std::string media_reason(const MediaError& error) {
     return std::string(to_string(error.kind)) + ": " + error.message;
 }
+
+// Said of a file the check was given no way to open: refusing the package
+// beats letting a film through that nobody tried.
+constexpr auto kNoProber = "is not checked: the check has no media prober";
+constexpr auto kNoPictureDecoder = "is not checked: the check has no picture decoder";
 
 class FileCheck {
   public:
@@ -53,6 +57,9 @@ class FileCheck {
         std::set<std::pair<std::filesystem::path, bool>> seen;
         for (const FileUse& use : uses) {
             std::pair job{use.path, use.role == FileRole::picture};
+            if (!job.second && m_options.media_prober == nullptr) {
+                continue;  // check() reports it unchecked
+            }
             if (!seen.contains(job) && !placement_problem(use)) {
                 seen.insert(job);
                 jobs.push_back(std::move(job));
@@ -71,7 +78,7 @@ class FileCheck {
                         if (jobs[index].second) {
                             picture_problems[index] = decode_picture(jobs[index].first);
                         } else {
-                            facts[index] = probe_media(jobs[index].first);
+                            facts[index] = m_options.media_prober->probe(jobs[index].first);
                         }
                     }
                 });
@@ -120,13 +127,17 @@ class FileCheck {
     // Why the picture at `file` cannot be shown, as "PICTURE ..." with the
     // name left out; nothing when it decodes. Its content must be PNG or
     // JPEG within the size limit, then decode whole with the kiosk's own
-    // decoder (FFmpeg's when the caller has none).
+    // decoder (the media prober when the caller has none).
     std::optional<std::string> decode_picture(const std::filesystem::path& file) const {
+        const MediaProber* prober = m_options.media_prober;
         const auto header = read_picture_header(file);
         if (!header) {
             // A film where a picture belongs is worth naming as such.
-            if (const auto facts = probe_media(file); facts && !facts->is_still) {
-                return facts->video ? "is a film, not a still picture" : "is sound only, not a still picture";
+            if (prober != nullptr) {
+                if (const auto facts = prober->probe(file); facts && !facts->is_still) {
+                    return facts->video ? "is a film, not a still picture"
+                                        : "is sound only, not a still picture";
+                }
             }
             return header.error();
         }
@@ -136,7 +147,10 @@ class FileCheck {
             }
             return std::nullopt;
         }
-        const auto facts = probe_media(file);
+        if (prober == nullptr) {
+            return kNoPictureDecoder;
+        }
+        const auto facts = prober->probe(file);
         if (!facts) {
             return "does not decode: " + media_reason(facts.error());
         }
@@ -153,6 +167,11 @@ class FileCheck {
             if (found->second) {
                 m_reading.report(use.pointer, "picture " + name + " " + *found->second);
             }
+            return;
+        }
+        if (m_options.media_prober == nullptr) {
+            m_reading.report(use.pointer,
+                             (use.role == FileRole::film ? "film " : "") + name + " " + kNoProber);
             return;
         }
         const tl::expected<MediaFacts, MediaError>& facts = probe(use.path);
@@ -179,7 +198,7 @@ class FileCheck {
     const tl::expected<MediaFacts, MediaError>& probe(const std::filesystem::path& file) {
         auto found = m_probed.find(file);
         if (found == m_probed.end()) {
-            found = m_probed.emplace(file, probe_media(file)).first;
+            found = m_probed.emplace(file, m_options.media_prober->probe(file)).first;
         }
         return found->second;
     }

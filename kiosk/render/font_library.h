@@ -8,6 +8,7 @@
 #include <SDL_ttf.h>
 
 #include <filesystem>
+#include <memory>
 
 namespace kiosk::render {
 
@@ -19,5 +20,10 @@ void stop_font_library();
 // point is a pixel. Null when the face does not open (TTF_GetError says why).
 TTF_Font* open_font(const std::filesystem::path& file, int size_px, long face_index = 0);
 void close_font(TTF_Font* font);
+
+struct FontDeleter {
+    void operator()(TTF_Font* font) const { close_font(font); }
+};
+using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
 
 }  // namespace kiosk::render

@@ -1,12 +1,10 @@
 #pragma once
-// Owners for every SDL handle the kiosk touches.
+// Owners for every SDL handle the kiosk touches. SDL_ttf's fonts have theirs
+// in font_library.h, so a user of plain SDL needs no SDL_ttf.
 
 #include <SDL.h>
-#include <SDL_ttf.h>
 
 #include <memory>
-
-#include "font_library.h"
 
 namespace kiosk::render {
 
@@ -22,14 +20,10 @@ struct TextureDeleter {
 struct SurfaceDeleter {
     void operator()(SDL_Surface* surface) const { SDL_FreeSurface(surface); }
 };
-struct FontDeleter {
-    void operator()(TTF_Font* font) const { close_font(font); }
-};
 
 using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
 using RendererPtr = std::unique_ptr<SDL_Renderer, RendererDeleter>;
 using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
 using SurfacePtr = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
-using FontPtr = std::unique_ptr<TTF_Font, FontDeleter>;
 
 }  // namespace kiosk::render

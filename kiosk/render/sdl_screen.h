@@ -12,6 +12,7 @@
 
 #include <tl/expected.hpp>
 
+#include "font_library.h"
 #include "picture_fit.h"
 #include "playback/video_output.h"
 #include "screen_layer.h"
@@ -31,7 +32,7 @@ class SdlScreen final : public playback::VideoOutput {
   public:
     static tl::expected<std::unique_ptr<SdlScreen>, std::string> create(const ScreenSetup& setup);
 
-    void show_picture(const AVFrame& picture, int rotation_degrees) override;
+    void show_picture(const playback::Picture& picture, int rotation_degrees) override;
     void show_slate(const std::string& title, const std::string& subtitle) override;
     bool save_screenshot(const std::filesystem::path& path) override;
 
@@ -60,8 +61,8 @@ class SdlScreen final : public playback::VideoOutput {
               std::optional<std::filesystem::path> font);
     void open_fonts();
     void draw();
-    bool upload(const AVFrame& picture);
-    bool convert_into_canvas(const AVFrame& picture);
+    bool upload(const playback::Picture& picture);
+    bool convert_into_canvas(const playback::Picture& picture);
     void fill_bars(const Placement& placement);
     // The layer and the film; with `only`, just what lies in that rectangle.
     void draw_with_layer(std::optional<SDL_Rect> only = std::nullopt);

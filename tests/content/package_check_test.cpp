@@ -1,5 +1,6 @@
 // check_package: the files a manifest names, opened as the player opens
-// them, and its texts measured against their boxes. Uses the generated test media.
+// them (the media library's FFmpeg prober, as the kiosk passes it), and its
+// texts measured against their boxes. Uses the generated test media.
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "content/package_check.h"
+#include "media/media_probe.h"
 #include "package_test_support.h"
 
 namespace content {
@@ -26,6 +28,13 @@ using test::replace_once;
 
 constexpr auto kBoardImage = "/zones/0/sections/0/boards/0/images/0/file";
 constexpr auto kBoardVideo = "/zones/0/sections/0/boards/0/video/file";
+
+// `options` with films and pictures opened the way the player opens them.
+CheckOptions probing(CheckOptions options = {}) {
+    static const media::FfmpegMediaProber films;
+    options.media_prober = &films;
+    return options;
+}
 
 // A valid package with its media; tests break one thing in it.
 class CheckPackage : public ::testing::Test {
@@ -42,7 +51,7 @@ class CheckPackage : public ::testing::Test {
     }
 
     std::vector<PackageProblem> check(const CheckOptions& options = {}) const {
-        return check_package(m_package.path(), options);
+        return check_package(m_package.path(), probing(options));
     }
 
     PackageDirectory m_package;
@@ -51,7 +60,7 @@ class CheckPackage : public ::testing::Test {
 TEST_F(CheckPackage, AValidPackageHasNoProblem) {
     const auto problems = check();
     EXPECT_TRUE(problems.empty()) << listed(problems);
-    auto package = load_checked_package(m_package.path(), {});
+    auto package = load_checked_package(m_package.path(), probing());
     ASSERT_TRUE(package) << listed(package.error());
     EXPECT_EQ(package->id, "district-sample");
     EXPECT_EQ(package->zones.size(), 2U);
@@ -63,7 +72,7 @@ TEST_F(CheckPackage, ReportsAMissingFile) {
     ASSERT_EQ(problems.size(), 1U) << listed(problems);
     expect_problem(problems, kBoardImage, 27, "missing file \"images/birth.png\"");
     EXPECT_EQ(problems[0].column, 35);
-    EXPECT_FALSE(load_checked_package(m_package.path(), {}));
+    EXPECT_FALSE(load_checked_package(m_package.path(), probing()));
 }
 
 TEST_F(CheckPackage, ReportsAFolderWhereAFileBelongs) {
@@ -134,10 +143,37 @@ TEST_F(CheckPackage, DecodesPicturesWithTheDecoderItIsGiven) {
     CheckOptions options;
     options.picture_decoder = &decoder;
     options.probe_threads = 2;
-    const auto problems = check_package(m_package.path(), options);
+    const auto problems = check(options);
     ASSERT_EQ(problems.size(), 1U) << listed(problems);
     expect_problem(problems, kBoardImage, 27,
                    "picture \"images/birth.png\" does not decode: IDAT: CRC error");
+}
+
+// A check given no way to open films refuses them rather than let them
+// through unopened; pictures still go to the decoder it was given.
+TEST_F(CheckPackage, WithoutAMediaProberFilmsAreReportedNotChecked) {
+    const RefusingDecoder decoder("no such picture");
+    CheckOptions options;
+    options.picture_decoder = &decoder;
+    for (const int threads : {1, 4}) {
+        options.probe_threads = threads;
+        const auto problems = check_package(m_package.path(), options);
+        ASSERT_EQ(problems.size(), 3U) << listed(problems);
+        expect_problem(problems, "/zones/0/programme/0", 14,
+                       "\"films/loop.mp4\" is not checked: the check has no media prober");
+        expect_problem(problems, "/zones/0/programme/1", 14, "\"images/poster.jpg\" is not checked");
+        expect_problem(problems, kBoardVideo, 28, "film \"films/birth.mp4\" is not checked");
+        EXPECT_FALSE(load_checked_package(m_package.path(), options));
+    }
+}
+
+TEST_F(CheckPackage, WithoutAnyDecoderPicturesAreReportedNotChecked) {
+    const auto problems = check_package(m_package.path(), {});
+    ASSERT_EQ(problems.size(), 5U) << listed(problems);
+    expect_problem(problems, kBoardImage, 27,
+                   "picture \"images/birth.png\" is not checked: the check has no picture decoder");
+    expect_problem(problems, "/zones/1/models/0/picture", 75,
+                   "picture \"images/model-fetal.png\" is not checked");
 }
 
 TEST_F(CheckPackage, ReportsAFilmWhereAStillPictureBelongs) {
@@ -270,7 +306,7 @@ TEST_F(CheckPackage, ReportsEachConfigurationATextOverflows) {
     EXPECT_EQ(problems[1].reason, "caption does not fit its box at 1080x1920, large text");
     EXPECT_EQ(problems[2].pointer, "/zones/0/sections/0/boards/0/video/caption/zh");
     EXPECT_EQ(problems[2].reason, "caption does not fit its box at 1080x1920, normal text");
-    EXPECT_FALSE(load_checked_package(m_package.path(), options));
+    EXPECT_FALSE(load_checked_package(m_package.path(), probing(options)));
 }
 
 TEST_F(CheckPackage, MeasuresEveryBoxedTextInBothLanguages) {
@@ -330,7 +366,7 @@ TEST(CheckPackageSpeed, ChecksAHundredFilesInAFewSeconds) {
                            boards + "]}]}]}\n");
 
     const auto start = std::chrono::steady_clock::now();
-    const auto problems = check_package(package.path(), {});
+    const auto problems = check_package(package.path(), probing());
     const auto took = std::chrono::steady_clock::now() - start;
     EXPECT_TRUE(problems.empty()) << listed(problems);
     // Sanitizers run the decoders' callers several times slower.

@@ -117,6 +117,14 @@ for n in 0 1 2 3 4 5 6 7 8 9; do
     ff $(testsrc 640x360 30 3) $(sine $((300 + 50 * n)) 3) "${H264[@]}" "${AAC[@]}" "clip_3s_0$n.mp4"
 done
 
+# Six seconds whose brightness rises one luma step a frame (luma 16 + the frame's number, so a picture
+# tells its own time), with a keyframe at every whole second and nowhere else, and a tone: a film that an
+# interrupt cuts and that resumes at the keyframe at or before the cut.
+ff -f lavfi -i "nullsrc=size=320x240:rate=30:duration=6,format=yuv420p,geq=lum='16+30*T':cb=128:cr=128" \
+    $(sine 500 6) "${H264[@]}" -g 30 -keyint_min 30 -sc_threshold 0 "${AAC[@]}" ramp_gop1s.mp4
+keyframes=$(probe_v packet=pts_time,flags ramp_gop1s.mp4 | awk -F, '$2 ~ /K/ { printf "%d ", $1 + 0.5 }')
+[[ $keyframes == "0 1 2 3 4 5 "* ]] || die "ramp_gop1s.mp4 has keyframes at '$keyframes', not every second"
+
 # --- Damaged inputs ---------------------------------------------------------------------------------
 
 rm -f missing.mp4
@@ -168,6 +176,7 @@ expected=(h264_aac.mp4 vp9_opus.webm hevc.mkv mpeg2.ts rotated_portrait.mp4 vide
 for f in "${expected[@]}"; do
     [[ -s $f ]] || die "$f was not generated"
 done
+[[ -s ramp_gop1s.mp4 ]] || die "ramp_gop1s.mp4 was not generated"
 [[ -f empty.mp4 && ! -s empty.mp4 ]] || die "empty.mp4 is not empty"
 [[ ! -e missing.mp4 ]] || die "missing.mp4 exists"
 

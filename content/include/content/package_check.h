@@ -9,6 +9,7 @@
 
 #include <tl/expected.hpp>
 
+#include "content/media_prober.h"
 #include "content/package.h"
 #include "content/picture_file.h"
 
@@ -54,7 +55,12 @@ tl::expected<Package, std::vector<PackageProblem>> read_package(const std::files
 
 struct CheckOptions {
     const TextFit* text_fit = nullptr;  // null: texts are not measured
-    // The screens' picture decoder; null: pictures are decoded with FFmpeg.
+    // Opens films the way the player does (media::FfmpegMediaProber). Null
+    // while probe_media is set: every film is reported as not checked, so a
+    // package is never let through unopened.
+    const MediaProber* media_prober = nullptr;
+    // The screens' picture decoder; null: pictures are opened by the media
+    // prober, and reported as not checked when there is none either.
     const PictureDecoder* picture_decoder = nullptr;
     bool probe_media = true;  // decode every image and film
     int probe_threads = 1;    // files probed at once; each probe is independent

@@ -13,7 +13,7 @@ extern "C" {
 
 #include <memory>
 
-namespace content {
+namespace media {
 
 struct FormatContextDeleter {
     void operator()(AVFormatContext* context) const { avformat_close_input(&context); }
@@ -45,4 +45,4 @@ using BufferRefPtr = std::unique_ptr<AVBufferRef, BufferRefDeleter>;
 using SwsContextPtr = std::unique_ptr<SwsContext, SwsContextDeleter>;
 using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
 
-}  // namespace content
+}  // namespace media

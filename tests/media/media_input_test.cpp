@@ -1,5 +1,5 @@
 // The pure parts of media_input: display-matrix rotation and the I/O deadline behind every libavformat call.
-#include "content/media_input.h"
+#include "media/media_input.h"
 
 #include <chrono>
 #include <cstdint>
@@ -11,7 +11,7 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
-namespace content {
+namespace media {
 namespace {
 
 using namespace std::chrono_literals;
@@ -108,4 +108,4 @@ TEST(AvErrorText, DescribesAnErrorCode) {
 }
 
 }  // namespace
-}  // namespace content
+}  // namespace media

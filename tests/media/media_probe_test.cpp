@@ -1,5 +1,5 @@
 // probe_media: the facts staff are shown about a file, from the generated test media.
-#include "content/media_probe.h"
+#include "media/media_probe.h"
 
 #include <cctype>
 #include <filesystem>
@@ -9,15 +9,20 @@
 
 #include <gtest/gtest.h>
 
-namespace content {
+namespace media {
 namespace {
 
-std::filesystem::path media(const std::string& name) {
+using content::MediaErrorKind;
+using content::MediaFacts;
+using content::MediaLimits;
+using content::to_string;
+
+std::filesystem::path test_media(const std::string& name) {
     return std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name;
 }
 
 MediaFacts probe_or_fail(const std::string& name) {
-    auto facts = probe_media(media(name));
+    auto facts = probe_media(test_media(name));
     if (!facts) {
         ADD_FAILURE() << name << ": " << to_string(facts.error().kind) << ": " << facts.error().message;
         return {};
@@ -92,7 +97,7 @@ class ProbeDamaged : public ::testing::TestWithParam<DamagedCase> {};
 
 TEST_P(ProbeDamaged, IsAnErrorWithAKindAndAMessage) {
     const DamagedCase& c = GetParam();
-    const auto facts = probe_media(media(c.file));
+    const auto facts = probe_media(test_media(c.file));
     ASSERT_FALSE(facts) << c.file << " was reported playable";
     EXPECT_FALSE(facts.error().message.empty());
     if (c.kind) {
@@ -124,10 +129,26 @@ TEST(ProbeMedia, DirectoryIsNotMedia) {
 TEST(ProbeMedia, PictureOverThePixelLimitIsTooLarge) {
     MediaLimits limits;
     limits.max_pixels = 1920LL * 1080LL - 1;
-    const auto facts = probe_media(media("red_1080p.mp4"), limits);
+    const auto facts = probe_media(test_media("red_1080p.mp4"), limits);
     ASSERT_FALSE(facts);
     EXPECT_EQ(facts.error().kind, MediaErrorKind::too_large);
     EXPECT_NE(facts.error().message.find("1920x1080"), std::string::npos) << facts.error().message;
+}
+
+// The package check's prober is probe_media under the limits it was given.
+TEST(FfmpegMediaProber, ProbesUnderItsLimits) {
+    const FfmpegMediaProber ffmpeg;
+    const content::MediaProber& prober = ffmpeg;
+    const auto facts = prober.probe(test_media("h264_aac.mp4"));
+    ASSERT_TRUE(facts) << facts.error().message;
+    ASSERT_TRUE(facts->video);
+    EXPECT_EQ(facts->video->codec, "h264");
+
+    MediaLimits limits;
+    limits.max_pixels = 1280LL * 720LL;
+    const auto refused = FfmpegMediaProber(limits).probe(test_media("red_1080p.mp4"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, MediaErrorKind::too_large);
 }
 
 TEST(MediaErrorKind, EveryKindHasAName) {
@@ -138,4 +159,4 @@ TEST(MediaErrorKind, EveryKindHasAName) {
 }
 
 }  // namespace
-}  // namespace content
+}  // namespace media

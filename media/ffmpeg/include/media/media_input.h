@@ -2,7 +2,8 @@
 // The one way this project opens a media file: local files only, bounded
 // frame size, and every blocking libavformat call under a deadline. The probe
 // and the player both come through here, so what staff are told is playable is
-// exactly what the player will accept.
+// exactly what the player will accept. For FFmpeg adapters only (target
+// media_ffmpeg): everyone else asks media_probe.h.
 
 #include <atomic>
 #include <chrono>
@@ -13,11 +14,11 @@
 
 #include <tl/expected.hpp>
 
-#include "content/ffmpeg_deleters.h"
 #include "content/media_error.h"
 #include "content/media_facts.h"
+#include "media/ffmpeg_deleters.h"
 
-namespace content {
+namespace media {
 
 // Interrupt callback state for one AVFormatContext. Thread-safe: the player
 // arms it from the demuxer thread and aborts it from the main thread.
@@ -45,8 +46,9 @@ struct MediaInput {
 
 // Opens `path`, reads stream information and picks the best video and audio
 // streams. `deadline` must outlive the returned context.
-tl::expected<MediaInput, MediaError> open_media_input(const std::filesystem::path& path,
-                                                      const MediaLimits& limits, IoDeadline& deadline);
+tl::expected<MediaInput, content::MediaError> open_media_input(const std::filesystem::path& path,
+                                                               const content::MediaLimits& limits,
+                                                               IoDeadline& deadline);
 
 // Clockwise rotation, in degrees 0/90/180/270, that the stream's display
 // matrix asks for.
@@ -54,11 +56,11 @@ int display_rotation_degrees(const AVStream& stream);
 
 // A decoder context for `stream`, opened with `thread_count` threads (0 lets
 // libavcodec choose). `prepare` may set further fields before it opens.
-tl::expected<CodecContextPtr, MediaError> open_decoder(
-    const AVStream& stream, const MediaLimits& limits, int thread_count,
+tl::expected<CodecContextPtr, content::MediaError> open_decoder(
+    const AVStream& stream, const content::MediaLimits& limits, int thread_count,
     const std::function<void(AVCodecContext&)>& prepare = {});
 
 // "av_strerror" as a std::string.
 std::string av_error_text(int error_code);
 
-}  // namespace content
+}  // namespace media

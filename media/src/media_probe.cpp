@@ -1,4 +1,4 @@
-#include "content/media_probe.h"
+#include "media/media_probe.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -7,7 +7,17 @@ extern "C" {
 #include <libavutil/version.h>
 }
 
-namespace content {
+#include "media/media_input.h"
+
+namespace media {
+
+using content::AudioFacts;
+using content::MediaError;
+using content::MediaErrorKind;
+using content::MediaFacts;
+using content::MediaLimits;
+using content::VideoFacts;
+
 namespace {
 
 // Packets read while looking for the first decodable frame before the file is
@@ -101,6 +111,10 @@ tl::expected<MediaFacts, MediaError> probe_media(const std::filesystem::path& pa
     return facts;
 }
 
+tl::expected<MediaFacts, MediaError> FfmpegMediaProber::probe(const std::filesystem::path& file) const {
+    return probe_media(file, m_limits);
+}
+
 std::string media_library_versions() {
     const auto text = [](const char* name, unsigned version) {
         return std::string(name) + " " + std::to_string(AV_VERSION_MAJOR(version)) + "." +
@@ -109,4 +123,4 @@ std::string media_library_versions() {
     return text("libavcodec", avcodec_version()) + ", " + text("libavformat", avformat_version());
 }
 
-}  // namespace content
+}  // namespace media

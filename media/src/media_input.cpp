@@ -1,4 +1,4 @@
-#include "content/media_input.h"
+#include "media/media_input.h"
 
 #include <cmath>
 #include <string_view>
@@ -8,7 +8,12 @@ extern "C" {
 #include <libavutil/display.h>
 }
 
-namespace content {
+namespace media {
+
+using content::MediaError;
+using content::MediaErrorKind;
+using content::MediaLimits;
+
 namespace {
 
 std::int64_t steady_now_ns() {
@@ -176,4 +181,4 @@ tl::expected<CodecContextPtr, MediaError> open_decoder(const AVStream& stream, c
     return context;
 }
 
-}  // namespace content
+}  // namespace media
