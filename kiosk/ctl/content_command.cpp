@@ -8,21 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "media/library_log.h"
+#include "media/media_probe.h"
 #include "render/font_lookup.h"
 #include "render/sdl_picture_decoder.h"
 #include "render/text_engine.h"
 #include "ui/exhibit_text_fit.h"
 
-extern "C" {
-#include <libavutil/log.h>
-}
-
 namespace kiosk::ctl {
 namespace {
 
-constexpr int kExitClean = 0;
-constexpr int kExitProblems = 1;
-constexpr int kExitUnreadable = 2;
 // Most pictures and films probed at once.
 constexpr unsigned kMostProbeThreads = 8;
 
@@ -142,14 +137,18 @@ std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& /*context*/,
     return std::make_unique<ScreenTextFit>(std::move(*fonts), screens);
 }
 
-ContentCommand::ContentCommand(CLI::App& cli) {
-    CLI::App* content = cli.add_subcommand("content", "content packages for the touch exhibits");
-    content->require_subcommand(1);
-    m_check = content->add_subcommand("check", "every problem of a package, with its place in manifest.json");
-    m_check->add_option("DIR", m_directory, "package directory (holding manifest.json)")->required();
-    m_check
-        ->add_option("--size", m_sizes,
-                     "screen size WxH the texts must fit (repeatable; default 1920x1080 and 1080x1920)")
+namespace {
+
+struct PackageCheck {
+    std::filesystem::path directory;
+    std::vector<std::string> sizes;
+    bool json = false;
+};
+
+void add_check_options(CLI::App& app, PackageCheck& check) {
+    app.add_option("DIR", check.directory, "package directory (holding manifest.json)")->required();
+    app.add_option("--size", check.sizes,
+                   "screen size WxH the texts must fit (repeatable; default 1920x1080 and 1080x1920)")
         ->expected(1)
         ->allow_extra_args(false)  // one size per --size, so DIR after it stays DIR
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
@@ -159,30 +158,28 @@ ContentCommand::ContentCommand(CLI::App& cli) {
                                                : "expected WxH, e.g. 1080x1920, got '" + text + "'";
             },
             "WxH", "screen size"));
-    m_check->add_flag("--json", m_json, "print JSON");
+    app.add_flag("--json", check.json, "print JSON");
 }
 
-std::optional<int> ContentCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_check->parsed()) {
-        return check(context, out, err);
-    }
-    return std::nullopt;
-}
-
-int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "content check";
+// Refused (exit 1) for a package with problems, each printed first;
+// unreadable (exit 2) when DIR is not a readable folder.
+Outcome check_package(const PackageCheck& check, const Call& call) {
+    const CtlContext& context = call.context;
+    std::ostream& out = call.out;
+    const std::filesystem::path& directory = check.directory;
     std::error_code error;
-    if (!std::filesystem::is_directory(m_directory, error)) {
-        fail(err, command, m_directory.string() + ": " + (error ? error.message() : "not a directory"));
-        return kExitUnreadable;
+    if (!std::filesystem::is_directory(directory, error)) {
+        return tl::unexpected(
+            CtlError{CtlErrorKind::unreadable,
+                     directory.string() + ": " + (error ? error.message() : "not a directory")});
     }
-    if (std::filesystem::directory_iterator(m_directory, error); error) {
-        fail(err, command, m_directory.string() + ": " + error.message());
-        return kExitUnreadable;
+    if (std::filesystem::directory_iterator(directory, error); error) {
+        return tl::unexpected(
+            CtlError{CtlErrorKind::unreadable, directory.string() + ": " + error.message()});
     }
 
     TextFitScreens screens;
-    for (const std::string& size : m_sizes) {
+    for (const std::string& size : check.sizes) {
         screens.sizes.push_back(*parse_screen_size(size));  // the option's check let only sizes through
     }
     if (screens.sizes.empty()) {
@@ -190,21 +187,23 @@ int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ost
     }
     const std::unique_ptr<content::TextFit> text_fit = make_text_fit(context, screens);
 
-    av_log_set_level(AV_LOG_QUIET);  // each file's reason is reported once, in the problem
+    media::set_library_log(media::LibraryLog::quiet);  // each file's reason is reported once, in the problem
     content::CheckOptions options;
     options.text_fit = text_fit.get();
-    // Pictures decoded as the screens decode them.
+    // Films opened as the player opens them, pictures decoded as the screens decode them.
+    const media::FfmpegMediaProber films;
+    options.media_prober = &films;
     const render::SdlPictureDecoder pictures;
     options.picture_decoder = &pictures;
     // Every processor, up to a bound: a 4K film's probe holds tens of megabytes.
     options.probe_threads =
         static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, kMostProbeThreads));
-    const auto package = content::load_checked_package(m_directory, options);
+    const auto package = content::load_checked_package(directory, options);
     const std::vector<content::PackageProblem> problems =
         package ? std::vector<content::PackageProblem>{} : package.error();
 
-    if (m_json) {
-        nlohmann::json report{{"directory", m_directory.string()},
+    if (check.json) {
+        nlohmann::json report{{"directory", directory.string()},
                               {"ok", problems.empty()},
                               {"texts_measured", text_fit != nullptr},
                               {"problems", problems_json(problems)}};
@@ -213,21 +212,32 @@ int ContentCommand::check(const CtlContext& context, std::ostream& out, std::ost
                 {"id", package->id}, {"version", package->version}, {"sample", package->sample}};
         }
         out << report.dump(2) << '\n';
-        return problems.empty() ? kExitClean : kExitProblems;
+        return problems.empty() ? Outcome() : Outcome(already_said());
     }
     for (const content::PackageProblem& problem : problems) {
         out << to_string(problem) << '\n';
     }
     if (!problems.empty()) {
-        out << plural(problems.size(), "problem") << " in " << m_directory.string()
+        out << plural(problems.size(), "problem") << " in " << directory.string()
             << ": the package would be refused\n";
-        return kExitProblems;
+        return already_said();
     }
     const PackageCounts counts = count(*package);
     out << "package " << package->id << " " << package->version << ": no problems ("
         << plural(package->zones.size(), "zone") << ", " << plural(counts.boards, "board") << ", "
         << plural(counts.files, "file") << (text_fit ? "" : "; texts not measured") << ")\n";
-    return kExitClean;
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> content_commands() {
+    return {
+        command_group({"content"}, "content packages for the touch exhibits"),
+        leaf_command<PackageCheck>({"content", "check"},
+                                   "every problem of a package, with its place in manifest.json",
+                                   Needs::nothing, {.add_options = add_check_options, .run = check_package}),
+    };
 }
 
 }  // namespace kiosk::ctl

@@ -8,8 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
+#include "command_table.h"
 #include "content/package_check.h"
 #include "ctl_context.h"
 
@@ -32,20 +31,8 @@ std::optional<ScreenSize> parse_screen_size(const std::string& text);
 // null while texts are not measured.
 std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& context, const TextFitScreens& screens);
 
-class ContentCommand {
-  public:
-    explicit ContentCommand(CLI::App& cli);
-    // Runs the subcommand that was given; nullopt when none of this command's was.
-    // Exit status: 0 the package is clean, 1 it has problems, 2 DIR cannot be read.
-    std::optional<int> run(const CtlContext& context, std::ostream& out, std::ostream& err);
-
-  private:
-    int check(const CtlContext& context, std::ostream& out, std::ostream& err);
-
-    CLI::App* m_check = nullptr;
-    std::filesystem::path m_directory;
-    std::vector<std::string> m_sizes;
-    bool m_json = false;
-};
+// content check DIR: exit 0 when the package is clean, 1 when it has
+// problems, 2 when DIR cannot be read.
+std::vector<CommandEntry> content_commands();
 
 }  // namespace kiosk::ctl

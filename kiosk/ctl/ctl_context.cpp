@@ -1,38 +1,30 @@
 #include "ctl_context.h"
 
+#include "content/message_text.h"
+
 namespace kiosk::ctl {
 
-std::unique_ptr<scheduler::ScheduleStore> CtlContext::open_store(const std::string& command,
-                                                                 std::ostream& err) const {
-    auto store = scheduler::open_schedule_store(scheduler::database_path(data_dir));
-    if (!store) {
-        fail(err, command, store.error());
-        return nullptr;
+int exit_status(CtlErrorKind kind) {
+    switch (kind) {
+        case CtlErrorKind::refused:
+            return kExitRefused;
+        case CtlErrorKind::usage:
+        case CtlErrorKind::unreadable:
+            return kExitUsage;
     }
-    return std::move(*store);
+    return kExitRefused;
 }
 
-std::optional<scheduler::Programme> CtlContext::load_programme(const std::string& command,
-                                                               std::ostream& err) const {
-    auto store = open_store(command, err);
-    if (!store) {
-        return std::nullopt;
-    }
-    auto programme = store->load_programme();
-    if (!programme) {
-        fail(err, command, programme.error());
-        return std::nullopt;
-    }
-    return std::move(*programme);
+tl::unexpected<CtlError> refuse(std::string message) {
+    return tl::unexpected(CtlError{CtlErrorKind::refused, std::move(message)});
 }
 
-int fail(std::ostream& err, const std::string& command, const std::string& message) {
-    err << "kioskctl: " << command << ": " << message << '\n';
-    return 1;
+tl::unexpected<CtlError> refuse(const scheduler::Error& error) {
+    return refuse(error.message);
 }
 
-int fail(std::ostream& err, const std::string& command, const scheduler::Error& error) {
-    return fail(err, command, error.message);
+tl::unexpected<CtlError> already_said() {
+    return refuse(std::string());
 }
 
 void print_warnings(std::ostream& err, const std::vector<scheduler::Problem>& problems,
@@ -44,6 +36,11 @@ void print_warnings(std::ostream& err, const std::vector<scheduler::Problem>& pr
         }
         err << ": " << problem.message << '\n';
     }
+}
+
+std::string unknown_zone_text(const std::string& zone) {
+    return "--zone " + content::quoted_text(zone) +
+           ": unknown zone (the zones are boards, models, av, health)";
 }
 
 std::string format_length(std::chrono::milliseconds length) {

@@ -1,11 +1,9 @@
 #pragma once
 // What every staff command needs: where the database is, the hall's time
-// zone, the still-picture time, and one way of reporting errors.
+// zone, the still-picture time, and the errors a command may end with.
 
 #include <chrono>
 #include <filesystem>
-#include <memory>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -13,8 +11,8 @@
 #include <tl/expected.hpp>
 
 #include "scheduler/calendar.h"
+#include "scheduler/error.h"
 #include "scheduler/programme_check.h"
-#include "scheduler/schedule_store.h"
 
 namespace kiosk::ctl {
 
@@ -24,25 +22,42 @@ inline constexpr int kExitRefused = 1;  // the request was refused or failed; th
 inline constexpr int kExitUsage = 2;    // a bad command line or configuration
 // 3 and up: as each command documents.
 
-struct CtlContext {
-    std::filesystem::path data_dir;
-    const date::time_zone* time_zone = nullptr;
-    std::chrono::milliseconds still_time = scheduler::kDefaultStillTime;
-
-    // The store at <data-dir>/kiosk.db; on failure the error is printed as "kioskctl: COMMAND: ...".
-    std::unique_ptr<scheduler::ScheduleStore> open_store(const std::string& command, std::ostream& err) const;
-    // The programme in force, read in one transaction; nothing (and the
-    // error written to `err`) when the store cannot be opened or read.
-    std::optional<scheduler::Programme> load_programme(const std::string& command, std::ostream& err) const;
+// Why a command did not do what it was asked, by what staff may do about it.
+enum class CtlErrorKind {
+    refused,     // the request was refused or failed: the reason says what to fix before trying again
+    usage,       // a bad command line or configuration: correct the command or --config
+    unreadable,  // the folder named cannot be read at all: name another, or mend its permissions
 };
 
-// "kioskctl: COMMAND: message" and exit status 1.
-int fail(std::ostream& err, const std::string& command, const std::string& message);
-int fail(std::ostream& err, const std::string& command, const scheduler::Error& error);
+struct CtlError {
+    CtlErrorKind kind = CtlErrorKind::refused;
+    // Printed as "kioskctl: COMMAND: message". Empty when the command has
+    // said why already: several reasons, each as it was found, or a report
+    // in a form of its own (probe's "FILE: cannot play: ...").
+    std::string message;
+};
+
+// refused: 1; usage and unreadable: 2.
+int exit_status(CtlErrorKind kind);
+
+// Refused for `message`, or for the scheduler's error.
+tl::unexpected<CtlError> refuse(std::string message);
+tl::unexpected<CtlError> refuse(const scheduler::Error& error);
+// Refused, and the reasons already printed.
+tl::unexpected<CtlError> already_said();
+
+struct CtlContext {
+    std::filesystem::path data_dir;
+    const date::time_zone* time_zone = nullptr;  // set for every command that needs the store
+    std::chrono::milliseconds still_time = scheduler::kDefaultStillTime;
+};
 
 // Prints each problem as "warning: ..." (after an edit that went through).
 void print_warnings(std::ostream& err, const std::vector<scheduler::Problem>& problems,
                     const scheduler::Programme& programme);
+
+// Why --zone ZONE is refused: "--zone \"lobby\": unknown zone (the zones are ...)".
+std::string unknown_zone_text(const std::string& zone);
 
 // "1:05:00", "15:00", "0:08".
 std::string format_length(std::chrono::milliseconds length);

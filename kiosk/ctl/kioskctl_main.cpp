@@ -4,13 +4,14 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <vector>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "app/kiosk_config.h"
 #include "app/kiosk_options.h"
 #include "app/version_text.h"
+#include "command_table.h"
 #include "content_command.h"
 #include "ctl_context.h"
 #include "media_command.h"
@@ -18,6 +19,23 @@
 #include "probe_command.h"
 #include "report_command.h"
 #include "schedule_command.h"
+
+namespace {
+
+// Every command, in the order the help lists them.
+std::vector<kiosk::ctl::CommandEntry> kioskctl_commands() {
+    std::vector<kiosk::ctl::CommandEntry> table;
+    for (auto group :
+         {kiosk::ctl::probe_commands, kiosk::ctl::media_commands, kiosk::ctl::playlist_commands,
+          kiosk::ctl::schedule_commands, kiosk::ctl::report_commands, kiosk::ctl::content_commands}) {
+        for (kiosk::ctl::CommandEntry& entry : group()) {
+            table.push_back(std::move(entry));
+        }
+    }
+    return table;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"kioskctl: manage the Population Culture Window kiosk"};
@@ -29,18 +47,7 @@ int main(int argc, char** argv) {
         "--version", [] { throw CLI::CallForVersion(); },
         "print the version and the libraries in use, then exit");
     cli.require_subcommand(1);
-
-    CLI::App* probe = cli.add_subcommand("probe", "what a media file holds, or why it cannot play");
-    std::filesystem::path probe_file;
-    bool probe_json = false;
-    probe->add_option("FILE", probe_file, "media file")->required();
-    probe->add_flag("--json", probe_json, "print JSON instead of text");
-
-    kiosk::ctl::MediaCommand media(cli);
-    kiosk::ctl::PlaylistCommand playlist(cli);
-    kiosk::ctl::ScheduleCommand schedule(cli);
-    kiosk::ctl::ReportCommand report(cli);
-    kiosk::ctl::ContentCommand content_packages(cli);
+    const kiosk::ctl::CommandTable commands(cli, kioskctl_commands());
 
     try {
         cli.parse(argc, argv);
@@ -59,8 +66,6 @@ int main(int argc, char** argv) {
                      error.what());
         return kiosk::ctl::kExitUsage;
     }
-    kiosk::ctl::CtlContext context;
-    context.data_dir = data_dir;
     kiosk::app::KioskConfig config;  // the kiosk's own file, read the kiosk's way
     if (config_path) {
         auto loaded = kiosk::app::load_kiosk_config(*config_path);
@@ -70,30 +75,13 @@ int main(int argc, char** argv) {
         }
         config = std::move(*loaded);
     }
-    context.still_time = std::chrono::milliseconds{static_cast<long long>(config.image_seconds * 1000)};
-    if (probe->parsed()) {
-        return kiosk::ctl::run_probe(probe_file, probe_json, std::cout, std::cerr);
-    }
-    // Checking a package needs no time zone: a configuration without a
-    // valid one must not stop staff from checking content.
-    if (auto status = content_packages.run(context, std::cout, std::cerr))
-        return *status;
-    auto time_zone = scheduler::locate_time_zone(config.time_zone);
-    if (!time_zone) {
-        std::fprintf(stderr, "kioskctl: bad configuration: time_zone: %s\n",
-                     time_zone.error().message.c_str());
+    const kiosk::ctl::CommandEntry* command = commands.parsed();
+    if (command == nullptr) {
+        std::fprintf(stderr, "kioskctl: no command given; run 'kioskctl --help'\n");
         return kiosk::ctl::kExitUsage;
     }
-    context.time_zone = *time_zone;
-
-    if (auto status = media.run(context, std::cout, std::cerr))
-        return *status;
-    if (auto status = playlist.run(context, std::cout, std::cerr))
-        return *status;
-    if (auto status = schedule.run(context, std::cout, std::cerr))
-        return *status;
-    if (auto status = report.run(context, std::cout, std::cerr))
-        return *status;
-    std::fprintf(stderr, "kioskctl: no command given; run 'kioskctl --help'\n");
-    return kiosk::ctl::kExitUsage;
+    kiosk::ctl::CtlContext context;
+    context.data_dir = data_dir;
+    context.still_time = std::chrono::milliseconds{static_cast<long long>(config.image_seconds * 1000)};
+    return kiosk::ctl::run_command(*command, context, config.time_zone, std::cout, std::cerr);
 }

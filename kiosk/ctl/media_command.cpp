@@ -4,10 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-extern "C" {
-#include <libavutil/log.h>
-}
-
+#include "media/library_log.h"
+#include "media/media_probe.h"
 #include "scheduler/media_registration.h"
 
 namespace kiosk::ctl {
@@ -24,71 +22,65 @@ std::string length(const scheduler::MediaFile& media) {
     return media.is_still ? "still" : format_length(media.duration);
 }
 
-}  // namespace
+struct MediaAddition {
+    std::vector<std::string> files;
+    std::string name;
+};
 
-MediaCommand::MediaCommand(CLI::App& cli) {
-    CLI::App* media = cli.add_subcommand("media", "the media library: files staff can put in playlists");
-    media->require_subcommand(1);
-    m_add = media->add_subcommand("add", "register files (probed as the player opens them, and hashed)");
-    m_add->add_option("FILE", m_files, "media files")->required();
-    m_add->add_option("--name", m_name, "what staff call it (default: the file name without extension)");
-    m_list = media->add_subcommand("list", "every registered file with its facts");
-    m_list->add_flag("--json", m_json, "print JSON");
-    m_remove = media->add_subcommand("remove", "unregister a file no playlist uses (the file stays on disk)");
-    m_remove->add_option("NAME", m_remove_name, "media name")->required();
+void add_addition_options(CLI::App& app, MediaAddition& addition) {
+    app.add_option("FILE", addition.files, "media files")->required();
+    app.add_option("--name", addition.name, "what staff call it (default: the file name without extension)");
 }
 
-std::optional<int> MediaCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_add->parsed())
-        return add(context, out, err);
-    if (m_list->parsed())
-        return list(context, out, err);
-    if (m_remove->parsed())
-        return remove(context, out, err);
-    return std::nullopt;
+Outcome check_addition(MediaAddition& addition, const Call& /*call*/) {
+    if (!addition.name.empty() && addition.files.size() > 1) {
+        return refuse("--name names one file; register the files one at a time");
+    }
+    return {};
 }
 
-int MediaCommand::add(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "media add";
-    if (!m_name.empty() && m_files.size() > 1) {
-        return fail(err, command, "--name names one file; register the files one at a time");
-    }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    av_log_set_level(AV_LOG_QUIET);  // the reason is reported once, below
-    int status = 0;
-    for (const std::string& file : m_files) {
+// Each file on its own: one that cannot be registered is reported and the rest still are.
+Outcome add_media(const MediaAddition& addition, const Call& call) {
+    media::set_library_log(media::LibraryLog::quiet);  // the reason is reported once, below
+    bool refused = false;
+    for (const std::string& file : addition.files) {
         const auto now =
             std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-        auto media = scheduler::describe_media_file(file, m_name, now);
-        if (!media) {
-            status = fail(err, command, media.error());
+        // Probed exactly as the player opens it.
+        auto described = scheduler::describe_media_file(file, addition.name, media::probe_media(file), now);
+        if (!described) {
+            call.complain(described.error().message);
+            refused = true;
             continue;
         }
-        auto stored = store->add_media(*media);
+        auto stored = call.store->add_media(*described);
         if (!stored) {
-            status = fail(err, command, stored.error());
+            call.complain(stored.error().message);
+            refused = true;
             continue;
         }
-        out << "registered \"" << stored->name << "\": " << length(*stored) << ", " << picture(*stored)
-            << ", sound " << (stored->audio_codec.empty() ? "none" : stored->audio_codec) << ", sha256 "
-            << stored->sha256.substr(0, 16) << "… (" << stored->path.string() << ")\n";
+        call.out << "registered \"" << stored->name << "\": " << length(*stored) << ", " << picture(*stored)
+                 << ", sound " << (stored->audio_codec.empty() ? "none" : stored->audio_codec) << ", sha256 "
+                 << stored->sha256.substr(0, 16) << "… (" << stored->path.string() << ")\n";
     }
-    return status;
+    return refused ? Outcome(already_said()) : Outcome();
 }
 
-int MediaCommand::list(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    auto store = context.open_store("media list", err);
-    if (!store) {
-        return 1;
-    }
-    auto media = store->list_media();
+struct MediaListing {
+    bool json = false;
+};
+
+void add_listing_options(CLI::App& app, MediaListing& listing) {
+    app.add_flag("--json", listing.json, "print JSON");
+}
+
+Outcome list_media(const MediaListing& listing, const Call& call) {
+    auto media = call.store->list_media();
     if (!media) {
-        return fail(err, "media list", media.error());
+        return refuse(media.error());
     }
-    if (m_json) {
+    std::ostream& out = call.out;
+    if (listing.json) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& m : *media) {
             list.push_back({{"name", m.name},
@@ -104,11 +96,11 @@ int MediaCommand::list(const CtlContext& context, std::ostream& out, std::ostrea
                             {"audio_codec", m.audio_codec}});
         }
         out << list.dump(2) << '\n';
-        return 0;
+        return {};
     }
     if (media->empty()) {
         out << "no media registered (kioskctl media add FILE)\n";
-        return 0;
+        return {};
     }
     out << std::left << std::setw(24) << "NAME" << std::setw(10) << "LENGTH" << std::setw(18) << "PICTURE"
         << std::setw(8) << "SOUND" << std::setw(14) << "SHA-256"
@@ -118,19 +110,39 @@ int MediaCommand::list(const CtlContext& context, std::ostream& out, std::ostrea
             << picture(m) << std::setw(8) << (m.audio_codec.empty() ? "none" : m.audio_codec) << std::setw(14)
             << m.sha256.substr(0, 12) << m.path.string() << '\n';
     }
-    return 0;
+    return {};
 }
 
-int MediaCommand::remove(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    auto store = context.open_store("media remove", err);
-    if (!store) {
-        return 1;
+struct MediaRemoval {
+    std::string name;
+};
+
+void add_removal_options(CLI::App& app, MediaRemoval& removal) {
+    app.add_option("NAME", removal.name, "media name")->required();
+}
+
+Outcome remove_media(const MediaRemoval& removal, const Call& call) {
+    if (auto removed = call.store->remove_media(removal.name); !removed) {
+        return refuse(removed.error());
     }
-    if (auto removed = store->remove_media(m_remove_name); !removed) {
-        return fail(err, "media remove", removed.error());
-    }
-    out << "removed \"" << m_remove_name << "\" from the library\n";
-    return 0;
+    call.out << "removed \"" << removal.name << "\" from the library\n";
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> media_commands() {
+    return {
+        command_group({"media"}, "the media library: files staff can put in playlists"),
+        leaf_command<MediaAddition>(
+            {"media", "add"}, "register files (probed as the player opens them, and hashed)", Needs::store,
+            {.add_options = add_addition_options, .check = check_addition, .run = add_media}),
+        leaf_command<MediaListing>({"media", "list"}, "every registered file with its facts", Needs::store,
+                                   {.add_options = add_listing_options, .run = list_media}),
+        leaf_command<MediaRemoval>({"media", "remove"},
+                                   "unregister a file no playlist uses (the file stays on disk)",
+                                   Needs::store, {.add_options = add_removal_options, .run = remove_media}),
+    };
 }
 
 }  // namespace kiosk::ctl

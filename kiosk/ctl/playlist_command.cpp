@@ -2,147 +2,180 @@
 
 #include <cmath>
 #include <iomanip>
+#include <optional>
 
 #include "content/message_text.h"
-#include "scheduler/edit_check.h"
 #include "scheduler/limits.h"
 #include "scheduler/programme_check.h"
+#include "staff_edit.h"
 
 namespace kiosk::ctl {
+namespace {
 
-PlaylistCommand::PlaylistCommand(CLI::App& cli) {
-    CLI::App* playlist = cli.add_subcommand("playlist", "ordered lists of media a zone plays");
-    playlist->require_subcommand(1);
-    m_create = playlist->add_subcommand("create", "a new, empty playlist");
-    m_create->add_option("NAME", m_name, "playlist name")->required();
-    m_create->add_flag("--shuffle", m_shuffle_flag, "play the items in a fresh random order each pass");
-
-    m_add = playlist->add_subcommand("add", "add media to a playlist (at the end, or --at a position)");
-    m_add->add_option("NAME", m_name, "playlist name")->required();
-    m_add->add_option("MEDIA", m_media, "media names (kioskctl media list)")->required();
-    m_add->add_option("--at", m_at, "position to insert at (1 = first)");
-    m_add->add_option("--display", m_display_seconds, "seconds a still picture stays up (default 10)");
-    m_add->add_option("--volume", m_volume, "sound volume in percent, 0-100 (default 100)");
-
-    m_move = playlist->add_subcommand("move", "move the item at FROM to position TO");
-    m_move->add_option("NAME", m_name, "playlist name")->required();
-    m_move->add_option("FROM", m_from, "current position")->required();
-    m_move->add_option("TO", m_to, "new position")->required();
-
-    m_remove =
-        playlist->add_subcommand("remove", "remove the item at POSITION, or without it the whole playlist");
-    m_remove->add_option("NAME", m_name, "playlist name")->required();
-    m_remove->add_option("POSITION", m_position, "item position (1 = first)");
-
-    m_shuffle = playlist->add_subcommand("shuffle", "turn shuffling on or off");
-    m_shuffle->add_option("NAME", m_name, "playlist name")->required();
-    m_shuffle->add_option("ON_OFF", m_shuffle_value, "on or off")
-        ->required()
-        ->check(CLI::IsMember({"on", "off"}));
-
-    m_show = playlist->add_subcommand("show", "the items of a playlist");
-    m_show->add_option("NAME", m_name, "playlist name")->required();
-    m_list = playlist->add_subcommand("list", "every playlist");
+void add_name_option(CLI::App& app, std::string& name) {
+    app.add_option("NAME", name, "playlist name")->required();
 }
 
-std::optional<int> PlaylistCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_show->parsed())
-        return show(context, out, err);
-    if (m_list->parsed())
-        return list(context, out, err);
-    if (m_create->parsed() || m_add->parsed() || m_move->parsed() || m_remove->parsed() ||
-        m_shuffle->parsed()) {
-        return edit(context, out, err);
-    }
-    return std::nullopt;
+struct PlaylistCreation {
+    std::string name;
+    bool shuffle = false;
+};
+
+void add_creation_options(CLI::App& app, PlaylistCreation& creation) {
+    add_name_option(app, creation.name);
+    app.add_flag("--shuffle", creation.shuffle, "play the items in a fresh random order each pass");
 }
 
-int PlaylistCommand::edit(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "playlist " + std::string(m_create->parsed()   ? "create"
-                                                          : m_add->parsed()    ? "add"
-                                                          : m_move->parsed()   ? "move"
-                                                          : m_remove->parsed() ? "remove"
-                                                                               : "shuffle");
-    scheduler::PlaylistItem options;
-    if (m_add->parsed()) {
-        if (m_display_seconds) {
-            // Checked on the number given, before it becomes milliseconds (nan and inf fail both tests).
-            const double lowest = static_cast<double>(scheduler::kMinDisplayTime.count()) / 1000.0;
-            const double highest = static_cast<double>(scheduler::kMaxDisplayTime.count()) / 1000.0;
-            if (!(*m_display_seconds >= lowest) || !(*m_display_seconds <= highest)) {
-                return fail(err, command,
-                            "--display " + content::number_text(*m_display_seconds) +
-                                ": give a number of seconds from " + content::number_text(lowest) + " to " +
-                                content::number_text(highest));
-            }
-            options.display_time = std::chrono::milliseconds{std::llround(*m_display_seconds * 1000)};
+Outcome create_playlist(const PlaylistCreation& creation, const Call& call) {
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return store.create_playlist(creation.name, creation.shuffle, check).map([](auto&&) {});
+        },
+        "created playlist " + content::quoted_text(creation.name));
+}
+
+struct ItemAddition {
+    std::string name;
+    std::vector<std::string> media;
+    std::optional<int> at;
+    std::optional<double> display_seconds;
+    std::optional<int> volume;
+    scheduler::PlaylistItem options;  // the display time and volume, once checked
+};
+
+void add_addition_options(CLI::App& app, ItemAddition& addition) {
+    add_name_option(app, addition.name);
+    app.add_option("MEDIA", addition.media, "media names (kioskctl media list)")->required();
+    app.add_option("--at", addition.at, "position to insert at (1 = first)");
+    app.add_option("--display", addition.display_seconds, "seconds a still picture stays up (default 10)");
+    app.add_option("--volume", addition.volume, "sound volume in percent, 0-100 (default 100)");
+}
+
+Outcome check_addition(ItemAddition& addition, const Call& /*call*/) {
+    if (addition.display_seconds) {
+        // Checked on the number given, before it becomes milliseconds (nan and inf fail both tests).
+        const double seconds = *addition.display_seconds;
+        const double lowest = static_cast<double>(scheduler::kMinDisplayTime.count()) / 1000.0;
+        const double highest = static_cast<double>(scheduler::kMaxDisplayTime.count()) / 1000.0;
+        if (!(seconds >= lowest) || !(seconds <= highest)) {
+            return refuse("--display " + content::number_text(seconds) + ": give a number of seconds from " +
+                          content::number_text(lowest) + " to " + content::number_text(highest));
         }
-        options.volume_percent = m_volume;
+        addition.options.display_time = std::chrono::milliseconds{std::llround(seconds * 1000)};
     }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    // Every edit is judged inside its own transaction (see schedule add).
-    scheduler::EditReview review;
-    const scheduler::EditCheck check =
-        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
-    tl::expected<void, scheduler::Error> done;
-    std::string said;
-    const std::string name = content::quoted_text(m_name);
-    if (m_create->parsed()) {
-        auto created = store->create_playlist(m_name, m_shuffle_flag, check);
-        done = created ? tl::expected<void, scheduler::Error>{} : tl::unexpected(created.error());
-        said = "created playlist " + name;
-    } else if (m_add->parsed()) {
-        // All the media or none, in one transaction.
-        done = store->add_playlist_items(m_name, m_media, m_at, options, check);
-        said = "added " + std::to_string(m_media.size()) + " item" + (m_media.size() == 1 ? "" : "s") +
-               " to playlist " + name;
-    } else if (m_move->parsed()) {
-        done = store->move_playlist_item(m_name, m_from, m_to, check);
-        said = "moved item " + std::to_string(m_from) + " of " + name + " to " + std::to_string(m_to);
-    } else if (m_remove->parsed() && m_position) {
-        done = store->remove_playlist_item(m_name, *m_position, check);
-        said = "removed item " + std::to_string(*m_position) + " of " + name;
-    } else if (m_remove->parsed()) {
-        done = store->remove_playlist(m_name, check);
-        said = "removed playlist " + name;
-    } else {
-        done = store->set_playlist_shuffle(m_name, m_shuffle_value == "on", check);
-        said = "shuffle " + m_shuffle_value + " for " + name;
-    }
-    if (!done) {
-        return fail(err, command, done.error());
-    }
-    out << said << '\n';
-    print_warnings(err, review.after, review.programme);
-    return 0;
+    addition.options.volume_percent = addition.volume;
+    return {};
 }
 
-int PlaylistCommand::show(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    auto store = context.open_store("playlist show", err);
-    if (!store) {
-        return 1;
+// All the media or none, in one transaction.
+Outcome add_items(const ItemAddition& addition, const Call& call) {
+    const std::size_t count = addition.media.size();
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return store.add_playlist_items(addition.name, addition.media, addition.at, addition.options,
+                                            check);
+        },
+        "added " + std::to_string(count) + " item" + (count == 1 ? "" : "s") + " to playlist " +
+            content::quoted_text(addition.name));
+}
+
+struct ItemMove {
+    std::string name;
+    int from = 0;
+    int to = 0;
+};
+
+void add_move_options(CLI::App& app, ItemMove& move) {
+    add_name_option(app, move.name);
+    app.add_option("FROM", move.from, "current position")->required();
+    app.add_option("TO", move.to, "new position")->required();
+}
+
+Outcome move_item(const ItemMove& move, const Call& call) {
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return store.move_playlist_item(move.name, move.from, move.to, check);
+        },
+        "moved item " + std::to_string(move.from) + " of " + content::quoted_text(move.name) + " to " +
+            std::to_string(move.to));
+}
+
+struct Removal {
+    std::string name;
+    std::optional<int> position;  // an item; without it, the whole playlist
+};
+
+void add_removal_options(CLI::App& app, Removal& removal) {
+    add_name_option(app, removal.name);
+    app.add_option("POSITION", removal.position, "item position (1 = first)");
+}
+
+Outcome remove(const Removal& removal, const Call& call) {
+    const std::string name = content::quoted_text(removal.name);
+    if (removal.position) {
+        return apply_edit(
+            call,
+            [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+                return store.remove_playlist_item(removal.name, *removal.position, check);
+            },
+            "removed item " + std::to_string(*removal.position) + " of " + name);
     }
-    auto programme = store->load_programme();
-    if (!programme) {
-        return fail(err, "playlist show", programme.error());
-    }
-    const scheduler::Playlist* playlist = programme->find_playlist(m_name);
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return store.remove_playlist(removal.name, check);
+        },
+        "removed playlist " + name);
+}
+
+struct ShuffleSetting {
+    std::string name;
+    std::string on_off;
+};
+
+void add_shuffle_options(CLI::App& app, ShuffleSetting& setting) {
+    add_name_option(app, setting.name);
+    app.add_option("ON_OFF", setting.on_off, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+}
+
+Outcome set_shuffle(const ShuffleSetting& setting, const Call& call) {
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return store.set_playlist_shuffle(setting.name, setting.on_off == "on", check);
+        },
+        "shuffle " + setting.on_off + " for " + content::quoted_text(setting.name));
+}
+
+struct PlaylistShowing {
+    std::string name;
+};
+
+void add_showing_options(CLI::App& app, PlaylistShowing& showing) {
+    add_name_option(app, showing.name);
+}
+
+Outcome show_playlist(const PlaylistShowing& showing, const Call& call) {
+    const scheduler::Programme& programme = *call.programme;
+    const scheduler::Playlist* playlist = programme.find_playlist(showing.name);
     if (playlist == nullptr) {
-        return fail(err, "playlist show",
-                    "no playlist called " + content::quoted_text(m_name) + " (see kioskctl playlist list)");
+        return refuse("no playlist called " + content::quoted_text(showing.name) +
+                      " (see kioskctl playlist list)");
     }
+    const auto still_time = call.context.still_time;
+    std::ostream& out = call.out;
     out << "playlist \"" << playlist->name << "\": " << playlist->items.size() << " items, "
-        << format_length(scheduler::playlist_length(*programme, playlist->id, context.still_time))
-        << " a pass" << (playlist->shuffle ? ", shuffled" : "") << '\n';
+        << format_length(scheduler::playlist_length(programme, playlist->id, still_time)) << " a pass"
+        << (playlist->shuffle ? ", shuffled" : "") << '\n';
     for (std::size_t i = 0; i < playlist->items.size(); ++i) {
         const scheduler::PlaylistItem& item = playlist->items[i];
-        const scheduler::MediaFile* media = programme->find_media(item.media);
+        const scheduler::MediaFile* media = programme.find_media(item.media);
         out << std::right << std::setw(4) << i + 1 << "  " << std::left << std::setw(24) << media->name;
         if (media->is_still) {
-            out << "still, " << format_length(item.display_time.value_or(context.still_time)) << " on screen";
+            out << "still, " << format_length(item.display_time.value_or(still_time)) << " on screen";
         } else {
             out << format_length(media->duration);
         }
@@ -151,31 +184,51 @@ int PlaylistCommand::show(const CtlContext& context, std::ostream& out, std::ost
         }
         out << '\n';
     }
-    return 0;
+    return {};
 }
 
-int PlaylistCommand::list(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    auto store = context.open_store("playlist list", err);
-    if (!store) {
-        return 1;
-    }
-    auto programme = store->load_programme();
-    if (!programme) {
-        return fail(err, "playlist list", programme.error());
-    }
-    if (programme->playlists.empty()) {
+struct PlaylistListing {};
+
+Outcome list_playlists(const PlaylistListing& /*listing*/, const Call& call) {
+    const scheduler::Programme& programme = *call.programme;
+    std::ostream& out = call.out;
+    if (programme.playlists.empty()) {
         out << "no playlists (kioskctl playlist create NAME)\n";
-        return 0;
+        return {};
     }
     out << std::left << std::setw(26) << "NAME" << std::setw(7) << "ITEMS" << std::setw(10) << "LENGTH"
         << "SHUFFLE\n";
-    for (const scheduler::Playlist& playlist : programme->playlists) {
+    for (const scheduler::Playlist& playlist : programme.playlists) {
         out << std::left << std::setw(26) << playlist.name << std::setw(7) << playlist.items.size()
             << std::setw(10)
-            << format_length(scheduler::playlist_length(*programme, playlist.id, context.still_time))
+            << format_length(scheduler::playlist_length(programme, playlist.id, call.context.still_time))
             << (playlist.shuffle ? "yes" : "no") << '\n';
     }
-    return 0;
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> playlist_commands() {
+    return {
+        command_group({"playlist"}, "ordered lists of media a zone plays"),
+        leaf_command<PlaylistCreation>({"playlist", "create"}, "a new, empty playlist", Needs::store,
+                                       {.add_options = add_creation_options, .run = create_playlist}),
+        leaf_command<ItemAddition>(
+            {"playlist", "add"}, "add media to a playlist (at the end, or --at a position)", Needs::store,
+            {.add_options = add_addition_options, .check = check_addition, .run = add_items}),
+        leaf_command<ItemMove>({"playlist", "move"}, "move the item at FROM to position TO", Needs::store,
+                               {.add_options = add_move_options, .run = move_item}),
+        leaf_command<Removal>({"playlist", "remove"},
+                              "remove the item at POSITION, or without it the whole playlist", Needs::store,
+                              {.add_options = add_removal_options, .run = remove}),
+        leaf_command<ShuffleSetting>({"playlist", "shuffle"}, "turn shuffling on or off", Needs::store,
+                                     {.add_options = add_shuffle_options, .run = set_shuffle}),
+        leaf_command<PlaylistShowing>({"playlist", "show"}, "the items of a playlist", Needs::programme,
+                                      {.add_options = add_showing_options, .run = show_playlist}),
+        leaf_command<PlaylistListing>({"playlist", "list"}, "every playlist", Needs::programme,
+                                      {.run = list_playlists}),
+    };
 }
 
 }  // namespace kiosk::ctl

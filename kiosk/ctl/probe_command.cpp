@@ -4,14 +4,21 @@
 
 #include <nlohmann/json.hpp>
 
-extern "C" {
-#include <libavutil/log.h>
-}
-
-#include "content/media_probe.h"
+#include "media/library_log.h"
+#include "media/media_probe.h"
 
 namespace kiosk::ctl {
 namespace {
+
+struct ProbeRequest {
+    std::filesystem::path file;
+    bool json = false;
+};
+
+void add_probe_options(CLI::App& app, ProbeRequest& request) {
+    app.add_option("FILE", request.file, "media file")->required();
+    app.add_flag("--json", request.json, "print JSON instead of text");
+}
 
 nlohmann::json facts_json(const std::filesystem::path& file, const content::MediaFacts& facts) {
     nlohmann::json json{{"path", file.string()},
@@ -62,27 +69,35 @@ void print_text(const std::filesystem::path& file, const content::MediaFacts& fa
     }
 }
 
-}  // namespace
-
-int run_probe(const std::filesystem::path& file, bool json, std::ostream& out, std::ostream& err) {
-    av_log_set_level(AV_LOG_QUIET);  // the reason is reported once, below
-    auto facts = content::probe_media(file);
+Outcome probe(const ProbeRequest& request, const Call& call) {
+    media::set_library_log(media::LibraryLog::quiet);  // the reason is reported once, below
+    auto facts = media::probe_media(request.file);
     if (!facts) {
         const std::string reason =
             std::string(content::to_string(facts.error().kind)) + ": " + facts.error().message;
-        if (json) {
-            out << nlohmann::json{{"path", file.string()}, {"playable", false}, {"error", reason}}.dump(2)
-                << '\n';
+        if (request.json) {
+            call.out << nlohmann::json{{"path", request.file.string()},
+                                       {"playable", false},
+                                       {"error", reason}}
+                            .dump(2)
+                     << '\n';
         }
-        err << file.string() << ": cannot play: " << reason << '\n';
-        return 1;
+        call.err << request.file.string() << ": cannot play: " << reason << '\n';
+        return already_said();
     }
-    if (json) {
-        out << facts_json(file, *facts).dump(2) << '\n';
+    if (request.json) {
+        call.out << facts_json(request.file, *facts).dump(2) << '\n';
     } else {
-        print_text(file, *facts, out);
+        print_text(request.file, *facts, call.out);
     }
-    return 0;
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> probe_commands() {
+    return {leaf_command<ProbeRequest>({"probe"}, "what a media file holds, or why it cannot play",
+                                       Needs::nothing, {.add_options = add_probe_options, .run = probe})};
 }
 
 }  // namespace kiosk::ctl

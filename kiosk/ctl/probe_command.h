@@ -1,11 +1,13 @@
 #pragma once
+// kioskctl probe FILE [--json]: what a media file holds, or why it cannot
+// play (exit 1).
 
-#include <filesystem>
-#include <ostream>
+#include <vector>
+
+#include "command_table.h"
 
 namespace kiosk::ctl {
 
-// `kioskctl probe FILE [--json]`: exit 0 when the file can play, 1 when not.
-int run_probe(const std::filesystem::path& file, bool json, std::ostream& out, std::ostream& err);
+std::vector<CommandEntry> probe_commands();
 
 }  // namespace kiosk::ctl

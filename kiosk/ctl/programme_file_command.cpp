@@ -49,60 +49,80 @@ bool same_library(const std::vector<scheduler::MediaFile>& a, const std::vector<
                       });
 }
 
-}  // namespace
+struct ProgrammeExport {
+    std::string file;
+};
 
-int ScheduleCommand::export_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "schedule export";
-    auto programme = context.load_programme(command, err);
-    if (!programme) {
-        return 1;
-    }
-    if (auto written = scheduler::write_programme_file(m_file, *programme); !written) {
-        return fail(err, command, written.error());
-    }
-    out << "wrote the programme (" << summary(*programme) << ") to " << m_file << '\n';
-    return 0;
+void add_export_options(CLI::App& app, ProgrammeExport& exporting) {
+    app.add_option("FILE", exporting.file, "programme.toml or programme.json")->required();
 }
 
-int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "schedule import";
-    const std::string unchanged = "; the programme in force is unchanged";
-    // Read before the transaction: a slow disk must not hold the database's write lock.
-    auto text = scheduler::read_programme_text(m_file);
+Outcome export_programme(const ProgrammeExport& exporting, const Call& call) {
+    const scheduler::Programme& programme = *call.programme;
+    if (auto written = scheduler::write_programme_file(exporting.file, programme); !written) {
+        return refuse(written.error());
+    }
+    call.out << "wrote the programme (" << summary(programme) << ") to " << exporting.file << '\n';
+    return {};
+}
+
+constexpr const char* kUnchanged = "; the programme in force is unchanged";
+
+struct ProgrammeImport {
+    std::string file;
+    bool replace = false;
+    bool dry_run = false;
+    std::string text;  // the file's, once read
+};
+
+void add_import_options(CLI::App& app, ProgrammeImport& importing) {
+    // Not CLI::ExistingFile: the import says itself why a file cannot be read (exit 1).
+    app.add_option("FILE", importing.file, "programme.toml or programme.json")->required();
+    app.add_flag("--replace", importing.replace,
+                 "import even though it removes playlists, rules, interrupts, closed hours or defaults");
+    app.add_flag("--dry-run", importing.dry_run,
+                 "print what the import would add, change and remove, and change nothing");
+}
+
+// Read before the transaction: a slow disk must not hold the database's write lock.
+Outcome read_import(ProgrammeImport& importing, const Call& /*call*/) {
+    auto text = scheduler::read_programme_text(importing.file);
     if (!text) {
-        return fail(err, command, text.error().where + ": " + text.error().message + unchanged);
+        return refuse(text.error().where + ": " + text.error().message + kUnchanged);
     }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    const scheduler::ProgrammeFormat format = scheduler::guess_programme_format(m_file, *text);
+    importing.text = std::move(*text);
+    return {};
+}
+
+Outcome import_programme(const ProgrammeImport& importing, const Call& call) {
+    const std::string& file = importing.file;
+    const CtlContext& context = call.context;
+    std::ostream& out = call.out;
+    std::ostream& err = call.err;
+    const scheduler::ProgrammeFormat format = scheduler::guess_programme_format(file, importing.text);
     const auto parse = [&](const std::vector<scheduler::MediaFile>& library) {
-        return scheduler::parse_programme(*text, format, m_file, library, *context.time_zone,
+        return scheduler::parse_programme(importing.text, format, file, library, *context.time_zone,
                                           context.still_time);
     };
-    // Parsed before the transaction too: a large file must not hold the
-    // write lock the kiosk's proof of play waits for (5 s, then the record is lost).
-    auto in_force_before = context.load_programme(command, err);
-    if (!in_force_before) {
-        return 1;
-    }
+    // Parsed before the transaction too, against the programme in force as
+    // the store was opened: a large file must not hold the write lock the
+    // kiosk's proof of play waits for (5 s, then the record is lost).
+    const scheduler::Programme* in_force_before = call.programme;
     std::optional<decltype(parse(in_force_before->media))> parsed = parse(in_force_before->media);
     std::vector<scheduler::FileProblem> problems;
-    const auto refuse = [&] {
+    const auto refuse_file = [&]() -> Outcome {
         std::size_t errors = 0;
         for (const auto& problem : problems) {
             err << scheduler::to_string(problem) << '\n';
             errors += problem.severity == scheduler::Severity::error ? 1 : 0;
         }
-        return fail(err, command,
-                    m_file + " refused (" + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
-                        ")" + unchanged);
+        return refuse(file + " refused (" + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
+                      ")" + kUnchanged);
     };
     if (!*parsed) {
         // Refused against the library in force: no transaction is needed to say so.
         problems = std::move(parsed->error());
-        return refuse();
+        return refuse_file();
     }
     std::vector<scheduler::FileProblem> warnings;
     std::string imported_summary;
@@ -117,7 +137,7 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
         parsed.reset();
         if (!imported) {
             problems = std::move(imported.error());
-            return tl::unexpected(scheduler::Error{scheduler::ErrorKind::invalid_input, m_file + " refused"});
+            return tl::unexpected(scheduler::Error{scheduler::ErrorKind::invalid_input, file + " refused"});
         }
         warnings = std::move(imported->warnings);
         imported_summary = summary(imported->programme);
@@ -130,48 +150,59 @@ int ScheduleCommand::import_file(const CtlContext& context, std::ostream& out, s
             const scheduler::Programme& after) -> tl::expected<void, scheduler::Error> {
         changes = scheduler::compare_programmes(before, after);
         removes = scheduler::count_changes(changes, ProgrammeChange::Kind::removed) > 0;
-        if (removes && !m_replace) {
+        if (removes && !importing.replace) {
             return tl::unexpected(scheduler::Error{scheduler::ErrorKind::conflict, "it would remove things"});
         }
         return {};
     };
-    const auto replaced = store->replace_programme(
-        source, check, m_dry_run ? scheduler::EditMode::dry_run : scheduler::EditMode::commit);
+    const auto replaced = call.store->replace_programme(
+        source, check, importing.dry_run ? scheduler::EditMode::dry_run : scheduler::EditMode::commit);
 
     if (!problems.empty()) {
-        return refuse();
+        return refuse_file();
     }
     for (const auto& warning : warnings) {
         err << scheduler::to_string(warning) << '\n';
     }
-    const bool refused_for_removals = !replaced && removes && !m_replace;
+    const bool refused_for_removals = !replaced && removes && !importing.replace;
     if (!replaced && !refused_for_removals) {
-        return fail(err, command, replaced.error());
+        return refuse(replaced.error());
     }
     const std::string removed_count =
         counted(scheduler::count_changes(changes, ProgrammeChange::Kind::removed), "thing", "things");
     const std::string give_replace = "give --replace to import it all the same";
-    if (m_dry_run) {
-        out << m_file << " (" << imported_summary << ") against the programme in force: " << counts(changes)
+    if (importing.dry_run) {
+        out << file << " (" << imported_summary << ") against the programme in force: " << counts(changes)
             << '\n';
         print_changes(out, changes);
         if (refused_for_removals) {
-            return fail(err, command,
-                        m_file + " would be refused: it removes " + removed_count +
-                            " from the programme in force (" + give_replace +
-                            "); nothing changed (--dry-run)");
+            return refuse(file + " would be refused: it removes " + removed_count +
+                          " from the programme in force (" + give_replace + "); nothing changed (--dry-run)");
         }
         out << "nothing changed (--dry-run)\n";
-        return 0;
+        return {};
     }
     if (refused_for_removals) {
         print_changes(err, changes, ProgrammeChange::Kind::removed);
-        return fail(err, command,
-                    m_file + " would remove the " + removed_count + " above from the programme in force" +
-                        unchanged + " (" + give_replace + "; --dry-run shows every change)");
+        return refuse(file + " would remove the " + removed_count + " above from the programme in force" +
+                      kUnchanged + " (" + give_replace + "; --dry-run shows every change)");
     }
-    out << "imported " << m_file << " (" << imported_summary << "): " << counts(changes) << '\n';
-    return 0;
+    out << "imported " << file << " (" << imported_summary << "): " << counts(changes) << '\n';
+    return {};
+}
+
+}  // namespace
+
+CommandEntry schedule_export_command() {
+    return leaf_command<ProgrammeExport>({"schedule", "export"},
+                                         "write the whole programme to a JSON or TOML file", Needs::programme,
+                                         {.add_options = add_export_options, .run = export_programme});
+}
+
+CommandEntry schedule_import_command() {
+    return leaf_command<ProgrammeImport>(
+        {"schedule", "import"}, "replace the whole programme from a JSON or TOML file", Needs::programme,
+        {.add_options = add_import_options, .check = read_import, .run = import_programme});
 }
 
 }  // namespace kiosk::ctl

@@ -4,8 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "content/message_text.h"
-
 namespace kiosk::ctl {
 namespace {
 
@@ -31,57 +29,58 @@ std::string csv(const std::string& text) {
     return out + "\"";
 }
 
-}  // namespace
+struct PlayReport {
+    std::string from;
+    std::string to;
+    std::string zone;  // empty: every zone
+    std::string format = "table";
+    scheduler::Date first_day;  // once checked
+    scheduler::Date last_day;
+};
 
-ReportCommand::ReportCommand(CLI::App& cli) {
-    CLI::App* report = cli.add_subcommand("report", "reports for staff and the district office");
-    report->require_subcommand(1);
-    m_plays = report->add_subcommand("plays", "proof of play: every item started, ended or skipped");
-    m_plays->add_option("--from", m_from, "first day, YYYY-MM-DD")->required();
-    m_plays->add_option("--to", m_to, "last day, YYYY-MM-DD (included)")->required();
-    m_plays->add_option("--zone", m_zone, "only this zone");
-    m_plays->add_option("--format", m_format, "table, csv or json")
+void add_report_options(CLI::App& app, PlayReport& report) {
+    app.add_option("--from", report.from, "first day, YYYY-MM-DD")->required();
+    app.add_option("--to", report.to, "last day, YYYY-MM-DD (included)")->required();
+    app.add_option("--zone", report.zone, "only this zone");
+    app.add_option("--format", report.format, "table, csv or json")
         ->check(CLI::IsMember({"table", "csv", "json"}));
 }
 
-std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (!m_plays->parsed()) {
-        return std::nullopt;
-    }
-    const std::string command = "report plays";
-    auto from = scheduler::parse_date(m_from);
+Outcome check_report(PlayReport& report, const Call& /*call*/) {
+    auto from = scheduler::parse_date(report.from);
     if (!from) {
-        return fail(err, command, "--from: " + from.error());
+        return refuse("--from: " + from.error());
     }
-    auto to = scheduler::parse_date(m_to);
+    auto to = scheduler::parse_date(report.to);
     if (!to) {
-        return fail(err, command, "--to: " + to.error());
+        return refuse("--to: " + to.error());
     }
     if (*to < *from) {
-        return fail(err, command, "--to " + m_to + " is before --from " + m_from);
+        return refuse("--to " + report.to + " is before --from " + report.from);
     }
-    if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
-        return fail(err, command,
-                    "--zone " + content::quoted_text(m_zone) +
-                        ": unknown zone (the zones are boards, models, av, health)");
+    if (!report.zone.empty() && !scheduler::is_known_zone(report.zone)) {
+        return refuse(unknown_zone_text(report.zone));
     }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    const auto& tz = *context.time_zone;
+    report.first_day = *from;
+    report.last_day = *to;
+    return {};
+}
+
+Outcome report_plays(const PlayReport& report, const Call& call) {
+    const auto& tz = *call.context.time_zone;
+    std::ostream& out = call.out;
     scheduler::PlayQuery query;
-    query.from = scheduler::start_of_day(*from, tz);
-    query.to = scheduler::start_of_day(scheduler::Date{date::sys_days{*to} + date::days{1}}, tz);
-    if (!m_zone.empty()) {
-        query.zone = m_zone;
+    query.from = scheduler::start_of_day(report.first_day, tz);
+    query.to = scheduler::start_of_day(scheduler::Date{date::sys_days{report.last_day} + date::days{1}}, tz);
+    if (!report.zone.empty()) {
+        query.zone = report.zone;
     }
-    auto rows = store->play_report(query);
+    auto rows = call.store->play_report(query);
     if (!rows) {
-        return fail(err, command, rows.error());
+        return refuse(rows.error());
     }
     const auto time = [&](scheduler::Instant at) { return scheduler::format_local_moment(at, tz); };
-    if (m_format == "json") {
+    if (report.format == "json") {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& row : *rows) {
             list.push_back({{"zone", row.zone},
@@ -93,10 +92,13 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
                             {"outcome", row.skipped ? "skipped" : (row.ended ? "played" : "no end recorded")},
                             {"reason", row.reason}});
         }
-        out << nlohmann::json{{"time_zone", tz.name()}, {"from", m_from}, {"to", m_to}, {"plays", list}}.dump(
-                   2)
+        out << nlohmann::json{{"time_zone", tz.name()},
+                              {"from", report.from},
+                              {"to", report.to},
+                              {"plays", list}}
+                   .dump(2)
             << '\n';
-    } else if (m_format == "csv") {
+    } else if (report.format == "csv") {
         out << "zone,playlist,media,path,started,ended,outcome,reason\n";
         for (const auto& row : *rows) {
             out << csv(row.zone) << ',' << csv(row.playlist_name) << ',' << csv(row.media_name) << ','
@@ -106,8 +108,9 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
                 << csv(row.reason) << '\n';
         }
     } else {
-        out << "plays " << m_from << " to " << m_to << (m_zone.empty() ? "" : ", zone " + m_zone) << " ("
-            << tz.name() << "): " << rows->size() << " items\n";
+        out << "plays " << report.from << " to " << report.to
+            << (report.zone.empty() ? "" : ", zone " + report.zone) << " (" << tz.name()
+            << "): " << rows->size() << " items\n";
         out << std::left << std::setw(8) << "ZONE" << std::setw(21) << "STARTED" << std::setw(10) << "ENDED"
             << std::setw(22) << "PLAYLIST" << std::setw(24) << "MEDIA"
             << "OUTCOME\n";
@@ -117,7 +120,18 @@ std::optional<int> ReportCommand::run(const CtlContext& context, std::ostream& o
                 << row.playlist_name << std::setw(24) << row.media_name << outcome(row) << '\n';
         }
     }
-    return 0;
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> report_commands() {
+    return {
+        command_group({"report"}, "reports for staff and the district office"),
+        leaf_command<PlayReport>(
+            {"report", "plays"}, "proof of play: every item started, ended or skipped", Needs::store,
+            {.add_options = add_report_options, .check = check_report, .run = report_plays}),
+    };
 }
 
 }  // namespace kiosk::ctl

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 #include "content/message_text.h"
 #include "scheduler/edit_check.h"
 #include "scheduler/programme_check.h"
+#include "staff_edit.h"
 
 namespace kiosk::ctl {
 namespace {
@@ -85,140 +87,92 @@ std::string edit_problem_text(const Problem& problem, Subject::Kind kind,
            (problem.field.empty() ? "" : " (" + problem.field + ")") + ": " + problem.message;
 }
 
-}  // namespace
+// --- schedule add rule|interrupt|closed|default ---
 
-std::string describe_state(const Programme& programme, const scheduler::ZoneState& state) {
-    switch (state.kind) {
-        case scheduler::StateKind::closed:
-            return state.closed_mode == scheduler::ClosedMode::blank ? "closed (screen blanked)"
-                                                                     : "closed (quiet slate)";
-        case scheduler::StateKind::unscheduled:
-            return "nothing scheduled (\"programme unavailable\" slate)";
-        case scheduler::StateKind::playing:
-            break;
-    }
-    const scheduler::Playlist* playlist = programme.find_playlist(state.playlist);
-    std::string text = "\"" + (playlist != nullptr ? playlist->name : "?") + "\" ";
-    switch (state.source) {
-        case scheduler::PlaySource::rule:
-            return text + "(rule r" + std::to_string(state.source_id) + ")";
-        case scheduler::PlaySource::interrupt:
-            return text + "(interrupt i" + std::to_string(state.source_id) + ")";
-        case scheduler::PlaySource::default_playlist:
-            return text + "(default playlist)";
-    }
-    return text;
+enum class Addition { rule, interrupt, closed, default_playlist };
+
+struct ScheduleAddition {
+    Addition what = Addition::rule;
+    // As given.
+    std::string playlist;
+    std::vector<std::string> given_zones;
+    std::string from;
+    std::string to;
+    std::string days = "daily";
+    std::string dates;
+    int priority = 0;
+    std::string at;
+    std::string on;
+    std::string mode;
+    const CLI::Option* days_option = nullptr;  // an interrupt's: given or not
+    const CLI::Option* dates_option = nullptr;
+    // As checked.
+    std::vector<std::string> zones;
+    scheduler::Daypart daypart;
+    scheduler::Weekdays weekdays;
+    scheduler::DateRange date_range;
+    scheduler::TimeOfDay at_time{0};
+    std::optional<scheduler::Date> once;
+};
+
+ScheduleAddition addition_of(Addition what) {
+    ScheduleAddition addition;
+    addition.what = what;
+    return addition;
 }
 
-ScheduleCommand::ScheduleCommand(CLI::App& cli) {
-    CLI::App* schedule = cli.add_subcommand("schedule", "what each zone plays when");
-    schedule->require_subcommand(1);
-    CLI::App* add =
-        schedule->add_subcommand("add", "add a rule, an interrupt, closed hours or a zone's default");
-    add->require_subcommand(1);
-    const auto zone_option = [&](CLI::App* app) {
-        app->add_option("--zone,--zones", m_zones,
-                        "boards, models, av, health (repeat, comma-separate, or all)")
-            ->required();
-    };
+void add_zone_option(CLI::App& app, ScheduleAddition& addition) {
+    app.add_option("--zone,--zones", addition.given_zones,
+                   "boards, models, av, health (repeat, comma-separate, or all)")
+        ->required();
+}
 
-    m_add_rule = add->add_subcommand("rule", "play a playlist in zones during a daypart");
-    m_add_rule->add_option("--playlist", m_playlist, "playlist name")->required();
-    zone_option(m_add_rule);
-    m_add_rule->add_option("--from", m_from, "start time, HH:MM")->required();
-    m_add_rule->add_option("--to", m_to, "end time, HH:MM (before --from: runs past midnight)")->required();
-    m_add_rule->add_option("--days", m_days, "e.g. mon-fri, sat,sun, daily (the default)");
-    m_add_rule->add_option("--dates", m_dates, "e.g. 2026-12-01..2026-12-31 (either end may be open)");
-    m_add_rule->add_option("--priority", m_priority, "higher wins (default 0)");
+void add_rule_options(CLI::App& app, ScheduleAddition& rule) {
+    app.add_option("--playlist", rule.playlist, "playlist name")->required();
+    add_zone_option(app, rule);
+    app.add_option("--from", rule.from, "start time, HH:MM")->required();
+    app.add_option("--to", rule.to, "end time, HH:MM (before --from: runs past midnight)")->required();
+    app.add_option("--days", rule.days, "e.g. mon-fri, sat,sun, daily (the default)");
+    app.add_option("--dates", rule.dates, "e.g. 2026-12-01..2026-12-31 (either end may be open)");
+    app.add_option("--priority", rule.priority, "higher wins (default 0)");
+}
 
-    m_add_interrupt = add->add_subcommand("interrupt", "play a playlist once through at a fixed time");
-    m_add_interrupt->add_option("--playlist", m_playlist, "playlist name")->required();
-    zone_option(m_add_interrupt);
-    m_add_interrupt->add_option("--at", m_at, "time, HH:MM")->required();
-    m_add_interrupt->add_option("--on", m_on, "one date (once), YYYY-MM-DD");
-    m_add_interrupt->add_option("--days", m_days, "recurring on these days (default daily)");
-    m_add_interrupt->add_option("--dates", m_dates, "recurring within these dates");
+void add_interrupt_options(CLI::App& app, ScheduleAddition& interrupt) {
+    app.add_option("--playlist", interrupt.playlist, "playlist name")->required();
+    add_zone_option(app, interrupt);
+    app.add_option("--at", interrupt.at, "time, HH:MM")->required();
+    app.add_option("--on", interrupt.on, "one date (once), YYYY-MM-DD");
+    interrupt.days_option =
+        app.add_option("--days", interrupt.days, "recurring on these days (default daily)");
+    interrupt.dates_option = app.add_option("--dates", interrupt.dates, "recurring within these dates");
+}
 
-    m_add_closed = add->add_subcommand("closed", "hours when zones are closed");
-    zone_option(m_add_closed);
-    m_add_closed->add_option("--from", m_from, "closing time, HH:MM")->required();
-    m_add_closed->add_option("--to", m_to, "opening time, HH:MM (before --from: overnight)")->required();
-    m_add_closed->add_option("--days", m_days, "e.g. daily (the default), mon");
-    m_add_closed->add_option("--dates", m_dates, "e.g. 2026-10-01..2026-10-07");
-    m_add_closed
-        ->add_option("--mode", m_mode, "slate (quiet closed slate) or blank (screen off), for the zones")
+void add_closed_options(CLI::App& app, ScheduleAddition& closed) {
+    add_zone_option(app, closed);
+    app.add_option("--from", closed.from, "closing time, HH:MM")->required();
+    app.add_option("--to", closed.to, "opening time, HH:MM (before --from: overnight)")->required();
+    app.add_option("--days", closed.days, "e.g. daily (the default), mon");
+    app.add_option("--dates", closed.dates, "e.g. 2026-10-01..2026-10-07");
+    app.add_option("--mode", closed.mode, "slate (quiet closed slate) or blank (screen off), for the zones")
         ->check(CLI::IsMember({"slate", "blank"}));
-
-    m_add_default = add->add_subcommand("default", "the playlist a zone plays when no rule does");
-    zone_option(m_add_default);
-    m_add_default->add_option("--playlist", m_playlist, "playlist name")->required();
-
-    m_remove = schedule->add_subcommand("remove",
-                                        "remove a rule (r3), interrupt (i2), closed hours (c1) or default");
-    m_remove->add_option("ID", m_id, "r<n>, i<n>, c<n> (see schedule list), or default")->required();
-    m_remove->add_option("--zone", m_zone, "with default: the zone");
-
-    m_list = schedule->add_subcommand("list", "every rule, interrupt, closed hours and default");
-    m_list->add_option("--zone", m_zone, "only this zone");
-
-    m_show = schedule->add_subcommand("show", "a zone's timeline for a day: what plays from when to when");
-    m_show->add_option("--zone", m_zone, "boards, models, av or health")->required();
-    m_show->add_option("--day", m_day, "YYYY-MM-DD (default today)");
-
-    m_resolve = schedule->add_subcommand("resolve", "what plays in a zone at a moment, and until when");
-    m_resolve->add_option("--zone", m_zone, "boards, models, av or health")->required();
-    m_resolve->add_option("--at", m_at, "local time, e.g. 2026-12-02T10:00 (default now)");
-
-    m_export = schedule->add_subcommand("export", "write the whole programme to a JSON or TOML file");
-    m_export->add_option("FILE", m_file, "programme.toml or programme.json")->required();
-    m_import = schedule->add_subcommand("import", "replace the whole programme from a JSON or TOML file");
-    // Not CLI::ExistingFile: the import says itself why a file cannot be read (exit 1).
-    m_import->add_option("FILE", m_file, "programme.toml or programme.json")->required();
-    m_import->add_flag(
-        "--replace", m_replace,
-        "import even though it removes playlists, rules, interrupts, closed hours or defaults");
-    m_import->add_flag("--dry-run", m_dry_run,
-                       "print what the import would add, change and remove, and change nothing");
 }
 
-std::optional<int> ScheduleCommand::run(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (m_add_rule->parsed() || m_add_interrupt->parsed() || m_add_closed->parsed() ||
-        m_add_default->parsed()) {
-        return add(context, out, err);
-    }
-    if (m_remove->parsed())
-        return remove(context, out, err);
-    if (m_list->parsed())
-        return list(context, out, err);
-    if (m_show->parsed())
-        return show(context, out, err);
-    if (m_resolve->parsed())
-        return resolve(context, out, err);
-    if (m_export->parsed())
-        return export_file(context, out, err);
-    if (m_import->parsed())
-        return import_file(context, out, err);
-    return std::nullopt;
+void add_default_options(CLI::App& app, ScheduleAddition& setting) {
+    add_zone_option(app, setting);
+    app.add_option("--playlist", setting.playlist, "playlist name")->required();
 }
 
-int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string what = m_add_rule->parsed()        ? "rule"
-                             : m_add_interrupt->parsed() ? "interrupt"
-                             : m_add_closed->parsed()    ? "closed"
-                                                         : "default";
-    const std::string command = "schedule add " + what;
-    const std::vector<std::string> zones = split_zones(m_zones);
-    for (const std::string& zone : zones) {
+// Every value is parsed before anything is stored; each error names its option.
+Outcome check_addition(ScheduleAddition& addition, const Call& call) {
+    addition.zones = split_zones(addition.given_zones);
+    for (const std::string& zone : addition.zones) {
         if (!scheduler::is_known_zone(zone)) {
-            return fail(err, command,
-                        "--zone " + content::quoted_text(zone) +
-                            ": unknown zone (the zones are boards, models, av, health)");
+            return refuse(unknown_zone_text(zone));
         }
     }
-    if (zones.empty()) {
-        return fail(err, command, "--zone: give at least one zone");
+    if (addition.zones.empty()) {
+        return refuse("--zone: give at least one zone");
     }
-    // Every value is parsed before anything is stored; each error names its option.
     std::vector<std::string> problems;
     const auto parse = [&](const std::string& option, auto result) {
         if (!result) {
@@ -226,155 +180,189 @@ int ScheduleCommand::add(const CtlContext& context, std::ostream& out, std::ostr
         }
         return result;
     };
-    scheduler::Daypart daypart;
-    if (!m_add_interrupt->parsed() && !m_add_default->parsed()) {
-        auto from = parse("--from", scheduler::parse_time_of_day(m_from));
-        auto to = parse("--to", scheduler::parse_time_of_day(m_to, true));
+    if (addition.what == Addition::rule || addition.what == Addition::closed) {
+        auto from = parse("--from", scheduler::parse_time_of_day(addition.from));
+        auto to = parse("--to", scheduler::parse_time_of_day(addition.to, true));
         if (from && to) {
-            daypart = {*from, *to};
+            addition.daypart = {*from, *to};
         }
     }
-    auto days = parse("--days", scheduler::parse_weekdays(m_days));
-    scheduler::DateRange dates;
-    if (!m_dates.empty()) {
-        auto range = parse("--dates", scheduler::parse_date_range(m_dates));
-        dates = range.value_or(dates);
+    addition.weekdays = parse("--days", scheduler::parse_weekdays(addition.days)).value_or(addition.weekdays);
+    if (!addition.dates.empty()) {
+        auto range = parse("--dates", scheduler::parse_date_range(addition.dates));
+        addition.date_range = range.value_or(addition.date_range);
     }
-    scheduler::TimeOfDay at{0};
-    std::optional<scheduler::Date> on;
-    if (m_add_interrupt->parsed()) {
-        at = parse("--at", scheduler::parse_time_of_day(m_at)).value_or(at);
-        if (!m_on.empty() &&
-            (m_add_interrupt->count("--days") > 0 || m_add_interrupt->count("--dates") > 0)) {
+    if (addition.what == Addition::interrupt) {
+        addition.at_time =
+            parse("--at", scheduler::parse_time_of_day(addition.at)).value_or(addition.at_time);
+        if (!addition.on.empty() &&
+            (addition.days_option->count() > 0 || addition.dates_option->count() > 0)) {
             problems.push_back("--on: give either --on (once) or --days/--dates (recurring), not both");
         }
-        if (!m_on.empty()) {
-            auto day = parse("--on", scheduler::parse_date(m_on));
-            on = day ? std::optional(*day) : std::nullopt;
+        if (!addition.on.empty()) {
+            auto day = parse("--on", scheduler::parse_date(addition.on));
+            addition.once = day ? std::optional(*day) : std::nullopt;
         }
     }
-    if (!problems.empty()) {
-        for (const std::string& problem : problems) {
-            fail(err, command, problem);
-        }
-        return 1;
+    for (const std::string& problem : problems) {
+        call.complain(problem);
     }
+    return problems.empty() ? Outcome() : Outcome(already_said());
+}
 
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
+Outcome add_to_schedule(const ScheduleAddition& addition, const Call& call) {
+    const std::vector<std::string>& zones = addition.zones;
+    scheduler::ScheduleStore& store = *call.store;
     // The check runs inside the edit's transaction: the playlist is looked
     // up, the programme read and judged, and the element written, with no
     // other edit in between.
     scheduler::EditReview review;
     const scheduler::EditCheck check =
-        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
+        scheduler::refuse_new_errors(*call.context.time_zone, call.context.still_time, &review);
     Subject::Kind kind = Subject::Kind::zone;
     tl::expected<std::int64_t, scheduler::Error> added = 0;
-    if (m_add_rule->parsed()) {
-        kind = Subject::Kind::rule;
-        added = store->add_rule(m_playlist, {0, 0, zones, daypart, *days, dates, m_priority}, check);
-    } else if (m_add_interrupt->parsed()) {
-        kind = Subject::Kind::interrupt;
-        added = store->add_interrupt(m_playlist, {0, 0, zones, at, on, *days, dates}, check);
-    } else if (m_add_closed->parsed()) {
-        kind = Subject::Kind::closed_hours;
-        std::optional<scheduler::ClosedMode> mode;
-        if (!m_mode.empty()) {
-            mode = m_mode == "blank" ? scheduler::ClosedMode::blank : scheduler::ClosedMode::slate;
+    switch (addition.what) {
+        case Addition::rule:
+            kind = Subject::Kind::rule;
+            added = store.add_rule(
+                addition.playlist,
+                {0, 0, zones, addition.daypart, addition.weekdays, addition.date_range, addition.priority},
+                check);
+            break;
+        case Addition::interrupt:
+            kind = Subject::Kind::interrupt;
+            added = store.add_interrupt(
+                addition.playlist,
+                {0, 0, zones, addition.at_time, addition.once, addition.weekdays, addition.date_range},
+                check);
+            break;
+        case Addition::closed: {
+            kind = Subject::Kind::closed_hours;
+            std::optional<scheduler::ClosedMode> mode;
+            if (!addition.mode.empty()) {
+                mode = addition.mode == "blank" ? scheduler::ClosedMode::blank : scheduler::ClosedMode::slate;
+            }
+            added = store.add_closed_hours(
+                {0, zones, addition.daypart, addition.weekdays, addition.date_range}, mode, check);
+            break;
         }
-        added = store->add_closed_hours({0, zones, daypart, *days, dates}, mode, check);
-    } else if (auto set = store->set_default_playlist(zones, m_playlist, check); !set) {
-        added = tl::unexpected(set.error());
+        case Addition::default_playlist:
+            if (auto set = store.set_default_playlist(zones, addition.playlist, check); !set) {
+                added = tl::unexpected(set.error());
+            }
+            break;
     }
     if (!added) {
         if (review.brought.empty()) {
-            return fail(err, command, added.error());
+            return refuse(added.error());
         }
         for (const Problem& problem : review.brought) {
-            fail(err, command, edit_problem_text(problem, kind, zones, review.programme));
+            call.complain(edit_problem_text(problem, kind, zones, review.programme));
         }
-        return 1;
+        return already_said();
     }
 
-    if (m_add_rule->parsed()) {
-        out << "added rule r" << *added << '\n';
-    } else if (m_add_interrupt->parsed()) {
-        const auto& interrupts = review.programme.interrupts;
-        const auto found = std::find_if(interrupts.begin(), interrupts.end(),
-                                        [&](const scheduler::Interrupt& i) { return i.id == *added; });
-        out << "added interrupt i" << *added << " ("
-            << format_length(
-                   found == interrupts.end()
-                       ? std::chrono::milliseconds{0}
-                       : scheduler::playlist_length(review.programme, found->playlist, context.still_time))
-            << ")\n";
-    } else if (m_add_closed->parsed()) {
-        out << "added closed hours c" << *added << '\n';
-    } else {
-        out << "default of " << zones_text(zones) << " is now " << content::quoted_text(m_playlist) << '\n';
+    std::ostream& out = call.out;
+    switch (addition.what) {
+        case Addition::rule:
+            out << "added rule r" << *added << '\n';
+            break;
+        case Addition::interrupt: {
+            const auto& interrupts = review.programme.interrupts;
+            const auto found = std::find_if(interrupts.begin(), interrupts.end(),
+                                            [&](const scheduler::Interrupt& i) { return i.id == *added; });
+            out << "added interrupt i" << *added << " ("
+                << format_length(found == interrupts.end()
+                                     ? std::chrono::milliseconds{0}
+                                     : scheduler::playlist_length(review.programme, found->playlist,
+                                                                  call.context.still_time))
+                << ")\n";
+            break;
+        }
+        case Addition::closed:
+            out << "added closed hours c" << *added << '\n';
+            break;
+        case Addition::default_playlist:
+            out << "default of " << zones_text(zones) << " is now " << content::quoted_text(addition.playlist)
+                << '\n';
+            break;
     }
-    print_warnings(err, review.after, review.programme);
-    return 0;
+    print_warnings(call.err, review.after, review.programme);
+    return {};
 }
 
-int ScheduleCommand::remove(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    const std::string command = "schedule remove";
-    std::int64_t number = 0;
-    if (m_id != "default") {
-        // r<n>, i<n> or c<n>, n a whole number that fits: no wrapping, no exception.
-        const char* digits = m_id.data() + 1;
-        const char* end = m_id.data() + m_id.size();
-        const bool good = m_id.size() > 1 && (m_id[0] == 'r' || m_id[0] == 'i' || m_id[0] == 'c') &&
-                          *digits != '-' && *digits != '+' &&
-                          std::from_chars(digits, end, number).ec == std::errc{} &&
-                          std::find_if_not(digits, end, [](char c) { return c >= '0' && c <= '9'; }) == end;
-        if (!good) {
-            return fail(err, command,
-                        content::quoted_text(m_id) +
-                            ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
-                            "kioskctl schedule list, or default --zone Z");
-        }
-    } else if (!scheduler::is_known_zone(m_zone)) {
-        return fail(err, command, "default needs --zone (boards, models, av or health)");
-    }
-    auto store = context.open_store(command, err);
-    if (!store) {
-        return 1;
-    }
-    scheduler::EditReview review;
-    const scheduler::EditCheck check =
-        scheduler::refuse_new_errors(*context.time_zone, context.still_time, &review);
-    const tl::expected<void, scheduler::Error> done =
-        m_id == "default" ? store->set_default_playlist({m_zone}, std::nullopt, check)
-        : m_id[0] == 'r'  ? store->remove_rule(number, check)
-        : m_id[0] == 'i'  ? store->remove_interrupt(number, check)
-                          : store->remove_closed_hours(number, check);
-    if (!done) {
-        return fail(err, command, done.error());
-    }
-    out << "removed " << (m_id == "default" ? "the default of zone " + m_zone : m_id) << '\n';
-    print_warnings(err, review.after, review.programme);
-    return 0;
+// --- schedule remove ---
+
+struct ScheduleRemoval {
+    std::string id;  // r<n>, i<n>, c<n> or "default"
+    std::string zone;
+    std::int64_t number = 0;  // the id's, once checked
+};
+
+void add_removal_options(CLI::App& app, ScheduleRemoval& removal) {
+    app.add_option("ID", removal.id, "r<n>, i<n>, c<n> (see schedule list), or default")->required();
+    app.add_option("--zone", removal.zone, "with default: the zone");
 }
 
-int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ostream& err) {
-    if (!m_zone.empty() && !scheduler::is_known_zone(m_zone)) {
-        return fail(err, "schedule list",
-                    "--zone " + content::quoted_text(m_zone) +
-                        ": unknown zone (the zones are boards, models, av, health)");
+Outcome check_removal(ScheduleRemoval& removal, const Call& /*call*/) {
+    const std::string& id = removal.id;
+    if (id == "default") {
+        if (!scheduler::is_known_zone(removal.zone)) {
+            return refuse("default needs --zone (boards, models, av or health)");
+        }
+        return {};
     }
-    auto store = context.open_store("schedule list", err);
-    if (!store) {
-        return 1;
+    // r<n>, i<n> or c<n>, n a whole number that fits: no wrapping, no exception.
+    const char* digits = id.data() + 1;
+    const char* end = id.data() + id.size();
+    const bool good = id.size() > 1 && (id[0] == 'r' || id[0] == 'i' || id[0] == 'c') && *digits != '-' &&
+                      *digits != '+' && std::from_chars(digits, end, removal.number).ec == std::errc{} &&
+                      std::find_if_not(digits, end, [](char c) { return c >= '0' && c <= '9'; }) == end;
+    if (!good) {
+        return refuse(content::quoted_text(id) +
+                      ": not an id; give r<n> (rule), i<n> (interrupt) or c<n> (closed hours) from "
+                      "kioskctl schedule list, or default --zone Z");
     }
-    auto programme = store->load_programme();
-    if (!programme) {
-        return fail(err, "schedule list", programme.error());
+    return {};
+}
+
+Outcome remove_from_schedule(const ScheduleRemoval& removal, const Call& call) {
+    const std::string& id = removal.id;
+    return apply_edit(
+        call,
+        [&](scheduler::ScheduleStore& store, const scheduler::EditCheck& check) {
+            return id == "default" ? store.set_default_playlist({removal.zone}, std::nullopt, check)
+                   : id[0] == 'r'  ? store.remove_rule(removal.number, check)
+                   : id[0] == 'i'  ? store.remove_interrupt(removal.number, check)
+                                   : store.remove_closed_hours(removal.number, check);
+        },
+        "removed " + (id == "default" ? "the default of zone " + removal.zone : id));
+}
+
+// --- schedule list ---
+
+struct ScheduleListing {
+    std::string zone;  // empty: every zone
+};
+
+void add_listing_options(CLI::App& app, ScheduleListing& listing) {
+    app.add_option("--zone", listing.zone, "only this zone");
+}
+
+Outcome check_listing(ScheduleListing& listing, const Call& /*call*/) {
+    if (!listing.zone.empty() && !scheduler::is_known_zone(listing.zone)) {
+        return refuse(unknown_zone_text(listing.zone));
     }
+    return {};
+}
+
+Outcome list_schedule(const ScheduleListing& listing, const Call& call) {
+    const Programme* programme = call.programme;
+    const std::string& only = listing.zone;  // empty: every zone
+    const CtlContext& context = call.context;
+    std::ostream& out = call.out;
     const auto in_zone = [&](const std::vector<std::string>& zones) {
-        return m_zone.empty() || std::find(zones.begin(), zones.end(), m_zone) != zones.end();
+        return only.empty() || std::find(zones.begin(), zones.end(), only) != zones.end();
     };
     const auto name = [&](scheduler::PlaylistId id) {
         const scheduler::Playlist* playlist = programme->find_playlist(id);
@@ -382,7 +370,7 @@ int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ost
     };
     out << "time zone " << context.time_zone->name() << "\n\nzones:\n";
     for (const std::string& zone : scheduler::known_zones()) {
-        if (!m_zone.empty() && zone != m_zone)
+        if (!only.empty() && zone != only)
             continue;
         const scheduler::ZoneSettings* settings = programme->find_zone(zone);
         out << "  " << std::left << std::setw(8) << zone << "default "
@@ -430,11 +418,47 @@ int ScheduleCommand::list(const CtlContext& context, std::ostream& out, std::ost
                 scheduler::format_time_of_day(closed.daypart.end))
             << days_text(closed.weekdays, closed.dates) << '\n';
     }
-    print_warnings(err,
+    print_warnings(call.err,
                    scheduler::check_programme(*programme, *context.time_zone, scheduler::CheckPolicy::lenient,
                                               context.still_time),
                    *programme);
-    return 0;
+    return {};
+}
+
+}  // namespace
+
+std::vector<CommandEntry> schedule_commands() {
+    return {
+        command_group({"schedule"}, "what each zone plays when"),
+        command_group({"schedule", "add"}, "add a rule, an interrupt, closed hours or a zone's default"),
+        leaf_command<ScheduleAddition>(
+            {"schedule", "add", "rule"}, "play a playlist in zones during a daypart", Needs::store,
+            {.add_options = add_rule_options, .check = check_addition, .run = add_to_schedule},
+            addition_of(Addition::rule)),
+        leaf_command<ScheduleAddition>(
+            {"schedule", "add", "interrupt"}, "play a playlist once through at a fixed time", Needs::store,
+            {.add_options = add_interrupt_options, .check = check_addition, .run = add_to_schedule},
+            addition_of(Addition::interrupt)),
+        leaf_command<ScheduleAddition>(
+            {"schedule", "add", "closed"}, "hours when zones are closed", Needs::store,
+            {.add_options = add_closed_options, .check = check_addition, .run = add_to_schedule},
+            addition_of(Addition::closed)),
+        leaf_command<ScheduleAddition>(
+            {"schedule", "add", "default"}, "the playlist a zone plays when no rule does", Needs::store,
+            {.add_options = add_default_options, .check = check_addition, .run = add_to_schedule},
+            addition_of(Addition::default_playlist)),
+        leaf_command<ScheduleRemoval>(
+            {"schedule", "remove"}, "remove a rule (r3), interrupt (i2), closed hours (c1) or default",
+            Needs::store,
+            {.add_options = add_removal_options, .check = check_removal, .run = remove_from_schedule}),
+        leaf_command<ScheduleListing>(
+            {"schedule", "list"}, "every rule, interrupt, closed hours and default", Needs::programme,
+            {.add_options = add_listing_options, .check = check_listing, .run = list_schedule}),
+        schedule_show_command(),
+        schedule_resolve_command(),
+        schedule_export_command(),
+        schedule_import_command(),
+    };
 }
 
 }  // namespace kiosk::ctl

@@ -1,4 +1,6 @@
-// Registering real files: probe facts and SHA-256, or a refusal with the reason.
+// Registering files: the facts a probe found and SHA-256, or a refusal with
+// the reason. Real files probed as kioskctl probes them, and facts made by
+// hand where only the registration's own rules are under test.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -6,6 +8,7 @@
 #include <fstream>
 
 #include "../support/unprivileged.h"
+#include "media/media_probe.h"
 #include "scheduler/media_registration.h"
 #include "scheduler/playout.h"
 #include "scheduler/schedule_store.h"
@@ -18,8 +21,13 @@ std::filesystem::path media(const std::string& name) {
     return std::filesystem::path(KIOSK_TEST_MEDIA_DIR) / name;
 }
 
+// As `kioskctl media add` registers a file: probed first, then described.
+tl::expected<MediaFile, Error> registered(const std::filesystem::path& file, const std::string& name) {
+    return describe_media_file(file, name, media::probe_media(file), Instant{});
+}
+
 TEST(MediaRegistration, DescribesAFilm) {
-    auto red = describe_media_file(media("red.mp4"), "", Instant{});
+    auto red = registered(media("red.mp4"), "");
     ASSERT_TRUE(red) << red.error().message;
     EXPECT_EQ(red->name, "red");
     EXPECT_TRUE(red->path.is_absolute());
@@ -33,7 +41,7 @@ TEST(MediaRegistration, DescribesAFilm) {
 }
 
 TEST(MediaRegistration, DescribesAStill) {
-    auto still = describe_media_file(media("still.png"), "poster", Instant{});
+    auto still = registered(media("still.png"), "poster");
     ASSERT_TRUE(still) << still.error().message;
     EXPECT_EQ(still->name, "poster");
     EXPECT_TRUE(still->is_still);
@@ -41,14 +49,45 @@ TEST(MediaRegistration, DescribesAStill) {
 }
 
 TEST(MediaRegistration, RefusesAnUnplayableFileWithTheReason) {
-    auto refused = describe_media_file(media("not_media.mp4"), "", Instant{});
+    auto refused = registered(media("not_media.mp4"), "");
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, ErrorKind::unplayable);
     EXPECT_NE(refused.error().message.find("not_media.mp4"), std::string::npos);
     EXPECT_NE(refused.error().message.find("not media"), std::string::npos);
-    auto missing = describe_media_file(media("no-such-file.mp4"), "", Instant{});
+    auto missing = registered(media("no-such-file.mp4"), "");
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().kind, ErrorKind::unplayable);
+    EXPECT_NE(missing.error().message.find("cannot play: no such file"), std::string::npos);
+}
+
+TEST(MediaRegistration, TakesTheFactsAsProbed) {
+    content::MediaFacts facts;
+    facts.container = "matroska,webm";
+    facts.duration_seconds = 12.3456;
+    facts.video = content::VideoFacts{"vp9", 1920, 1080, "yuv420p", 25.0, 0};
+    facts.audio = content::AudioFacts{"opus", 48000, 2};
+    const auto now = Instant{std::chrono::hours(1)};
+    auto film = describe_media_file(media("red.mp4"), "film", facts, now);
+    ASSERT_TRUE(film) << film.error().message;
+    EXPECT_EQ(film->duration, std::chrono::milliseconds{12346});
+    EXPECT_EQ(film->container, "matroska,webm");
+    EXPECT_EQ(film->video_codec, "vp9");
+    EXPECT_EQ(film->width, 1920);
+    EXPECT_EQ(film->audio_codec, "opus");
+    EXPECT_EQ(film->registered_at, now);
+    EXPECT_EQ(film->sha256.size(), 64U);
+}
+
+TEST(MediaRegistration, SaysTheProbesReasonInItsWords) {
+    const content::MediaError damaged{content::MediaErrorKind::damaged, "no frame could be decoded"};
+    auto refused = describe_media_file(media("red.mp4"), "", tl::unexpected(damaged), Instant{});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, ErrorKind::unplayable);
+    EXPECT_EQ(refused.error().message, media("red.mp4").string() + ": cannot play: " +
+                                           content::to_string(damaged.kind) + ": no frame could be decoded");
+    // A file that is not there is refused for that, whatever the probe said.
+    auto missing = describe_media_file(media("no-such-file.mp4"), "", content::MediaFacts{}, Instant{});
+    ASSERT_FALSE(missing);
     EXPECT_NE(missing.error().message.find("cannot play: no such file"), std::string::npos);
 }
 
@@ -60,7 +99,7 @@ TEST(MediaRegistration, AFileInAnUnreadableFolderSaysPermissionDenied) {
     std::filesystem::permissions(closed, std::filesystem::perms::none);
     // It said "no such file". Root reads any folder: the check runs without privileges.
     EXPECT_TRUE(kiosk::test::holds_unprivileged([&] {
-        auto refused = describe_media_file(closed / "red.mp4", "", Instant{});
+        auto refused = registered(closed / "red.mp4", "");
         return !refused && refused.error().message.ends_with("red.mp4: cannot play: permission denied");
     }));
     std::filesystem::permissions(closed, std::filesystem::perms::owner_all);
@@ -70,7 +109,7 @@ TEST(MediaRegistration, AFifoIsNotARegularFileAndIsRefusedAtOnce) {
     TempDir dir;
     const auto fifo = dir.path() / "film.mp4";
     ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
-    auto refused = describe_media_file(fifo, "", Instant{});
+    auto refused = registered(fifo, "");
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.error().message.find("cannot play: not a regular file (a FIFO)"), std::string::npos)
         << refused.error().message;
@@ -90,7 +129,7 @@ TEST(MediaRegistration, PlayoutResolvesItemsToFiles) {
     TempDir dir;
     auto store = std::move(*open_schedule_store(database_path(dir.path())));
     for (const char* name : {"red.mp4", "blue.mp4", "still.png"}) {
-        ASSERT_TRUE(store->add_media(*describe_media_file(media(name), "", Instant{})));
+        ASSERT_TRUE(store->add_media(*registered(media(name), "")));
     }
     ASSERT_TRUE(store->create_playlist("loop", true));
     ASSERT_TRUE(store->add_playlist_items("loop", {"red"}, std::nullopt, {0, std::nullopt, 50}));

@@ -98,4 +98,8 @@ tl::expected<Instant, std::string> parse_local_moment(std::string_view text, con
 // "2026-12-02T10:00:00" in `tz` (seconds always shown; milliseconds dropped).
 std::string format_local_moment(Instant instant, const date::time_zone& tz);
 
+// A length in seconds as staff write it (a still's display time): whole when
+// it is whole ("15"), else up to milliseconds ("2.5").
+std::string format_seconds(std::chrono::milliseconds time);
+
 }  // namespace scheduler

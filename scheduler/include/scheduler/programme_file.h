@@ -14,8 +14,8 @@
 
 #include "scheduler/calendar.h"
 #include "scheduler/error.h"
+#include "scheduler/imported_programme.h"
 #include "scheduler/programme.h"
-#include "scheduler/programme_check.h"
 
 namespace scheduler {
 
@@ -23,22 +23,6 @@ enum class ProgrammeFormat { json, toml };
 
 // By extension (.json, .toml); else by content (a leading '{' is JSON).
 ProgrammeFormat guess_programme_format(const std::filesystem::path& file, std::string_view text);
-
-// A problem with a place in the file: "programme.toml:23:7" and the field
-// path "rules[2].to" (TOML), or the JSON pointer "/rules/2/to" (JSON, whose
-// syntax errors also give line:column).
-struct FileProblem {
-    Severity severity = Severity::error;
-    std::string where;  // file, line:column and/or field path
-    std::string message;
-};
-
-struct ImportedProgramme {
-    // Playlists, rules, interrupts, closed hours and zones; ids numbered
-    // from 1 in file order (later rules are newer). Media are the library's.
-    Programme programme;
-    std::vector<FileProblem> warnings;
-};
 
 // Reads and checks a programme file against the media library, strictly:
 // any error refuses the whole file, and every problem is reported (the first
@@ -72,7 +56,5 @@ std::string format_programme(const Programme& programme, ProgrammeFormat format)
 // not a regular file, and (conflict) when the text would be too large to
 // import again. The error says why.
 tl::expected<void, Error> write_programme_file(const std::filesystem::path& file, const Programme& programme);
-
-std::string to_string(const FileProblem& problem);  // "where: error: message"
 
 }  // namespace scheduler

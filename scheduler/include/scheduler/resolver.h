@@ -15,7 +15,6 @@
 //                    unavailable" slate (validation warns before this happens).
 
 #include <chrono>
-#include <climits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +23,7 @@
 
 #include "scheduler/calendar.h"
 #include "scheduler/programme.h"
+#include "scheduler/repeating_window.h"
 
 namespace scheduler {
 
@@ -69,16 +69,8 @@ class ZoneSchedule {
 
     const std::string& zone() const { return m_zone; }
 
-    // A compiled repetition: a window on the days it applies to. Day numbers
-    // are local days since 1970-01-01; times are seconds from that day's
-    // local midnight (ends may exceed one day for overnight windows).
-    struct Window {
-        std::int64_t start_seconds = 0;
-        std::int64_t end_seconds = 0;
-        std::uint8_t weekdays = 0x7f;
-        std::int64_t first_day = INT32_MIN;
-        std::int64_t last_day = INT32_MAX;
-    };
+    // A rule's daypart, an interrupt's start or closed hours, on the days they apply to.
+    using Window = RepeatingWindow;
     struct Rule {
         Window window;
         RuleId id = 0;

@@ -10,28 +10,13 @@
 #include <cstring>
 
 #include "content/bounded_input.h"
-#include "file_tree.h"
-#include "programme_text.h"
+#include "programme_files/file_tree.h"
+#include "programme_files/programme_reader.h"
+#include "programme_files/programme_text.h"
 #include "scheduler/limits.h"
 
 namespace scheduler {
 namespace detail {
-
-std::string seconds_text(std::chrono::milliseconds time) {
-    if (time.count() < 0) {
-        return "-" + seconds_text(-time);
-    }
-    const long long ms = time.count();
-    if (ms % 1000 == 0) {
-        return std::to_string(ms / 1000);
-    }
-    std::string fraction = std::to_string(ms % 1000);
-    fraction.insert(0, 3 - fraction.size(), '0');
-    while (fraction.back() == '0') {
-        fraction.pop_back();
-    }
-    return std::to_string(ms / 1000) + "." + fraction;
-}
 
 std::vector<std::string> zones_in_use(const Programme& programme) {
     std::vector<std::string> zones;

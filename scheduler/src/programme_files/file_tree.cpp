@@ -1,4 +1,4 @@
-#include "file_tree.h"
+#include "programme_files/file_tree.h"
 
 #include <algorithm>
 

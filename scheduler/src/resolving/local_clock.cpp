@@ -1,4 +1,4 @@
-#include "local_clock.h"
+#include "resolving/local_clock.h"
 
 #include <algorithm>
 #include <limits>

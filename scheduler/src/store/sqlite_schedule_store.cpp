@@ -6,7 +6,7 @@
 #include "content/bounded_input.h"
 #include "content/message_text.h"
 #include "scheduler/names.h"
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace scheduler {
 namespace detail {

@@ -4,11 +4,12 @@
 // a query fall in one stretch of constant UTC offset, converted with one
 // subtraction; the rest (near a clocks change) go through the tz database.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 
 #include "scheduler/calendar.h"
-#include "scheduler/resolver.h"
+#include "scheduler/repeating_window.h"
 
 namespace scheduler::detail {
 
@@ -31,7 +32,7 @@ inline unsigned weekday_index(std::int64_t day) {
     return static_cast<unsigned>(((day % 7) + 7 + 3) % 7);
 }
 
-inline bool occurs_on(const ZoneSchedule::Window& window, std::int64_t day) {
+inline bool occurs_on(const RepeatingWindow& window, std::int64_t day) {
     return day >= window.first_day && day <= window.last_day &&
            ((window.weekdays >> weekday_index(day)) & 1U) != 0;
 }
@@ -66,7 +67,7 @@ constexpr WeekdayTables make_weekday_tables() {
 inline constexpr WeekdayTables kWeekdayTables = make_weekday_tables();
 
 // The first day >= `day` (and <= `limit`) the window occurs on.
-inline std::optional<std::int64_t> next_day(const ZoneSchedule::Window& window, std::int64_t day,
+inline std::optional<std::int64_t> next_day(const RepeatingWindow& window, std::int64_t day,
                                             std::int64_t limit) {
     day = std::max(day, window.first_day);
     const unsigned step = kWeekdayTables.next[weekday_index(day)][window.weekdays & 0x7f];
@@ -78,7 +79,7 @@ inline std::optional<std::int64_t> next_day(const ZoneSchedule::Window& window, 
 }
 
 // The last day <= `day` (and >= `limit`) the window occurs on.
-inline std::optional<std::int64_t> previous_day(const ZoneSchedule::Window& window, std::int64_t day,
+inline std::optional<std::int64_t> previous_day(const RepeatingWindow& window, std::int64_t day,
                                                 std::int64_t limit) {
     day = std::min(day, window.last_day);
     const unsigned step = kWeekdayTables.previous[weekday_index(day)][window.weekdays & 0x7f];

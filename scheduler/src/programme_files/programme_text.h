@@ -11,16 +11,13 @@
 
 #include <tl/expected.hpp>
 
+#include "scheduler/imported_programme.h"
 #include "scheduler/programme.h"
-#include "scheduler/programme_file.h"
 
 namespace scheduler::detail {
 
 inline constexpr const char* kFormatName = "pcw-programme";
 inline constexpr int kFormatVersion = 1;
-
-// A display time in seconds: whole when it is whole ("15"), else up to milliseconds ("2.5").
-std::string seconds_text(std::chrono::milliseconds time);
 
 // The zones of a programme that have settings or anything scheduled, in the hall's order.
 std::vector<std::string> zones_in_use(const Programme& programme);
@@ -40,5 +37,9 @@ tl::expected<void, std::string> write_synced(const std::filesystem::path& file, 
 
 // A playlist's name for a reference; "" when unknown.
 std::string playlist_name(const Programme& programme, PlaylistId id);
+
+// The programme as file text, by the adapters (json_programme_file.cpp, toml_programme_file.cpp).
+std::string format_json_programme(const Programme& programme);
+std::string format_toml_programme(const Programme& programme);
 
 }  // namespace scheduler::detail

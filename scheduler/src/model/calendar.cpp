@@ -355,4 +355,20 @@ std::string format_local_moment(Instant instant, const date::time_zone& tz) {
            two_digits(time.count() / 60 % 60) + ":" + two_digits(time.count() % 60);
 }
 
+std::string format_seconds(std::chrono::milliseconds time) {
+    if (time.count() < 0) {
+        return "-" + format_seconds(-time);
+    }
+    const long long ms = time.count();
+    if (ms % 1000 == 0) {
+        return std::to_string(ms / 1000);
+    }
+    std::string fraction = std::to_string(ms % 1000);
+    fraction.insert(0, 3 - fraction.size(), '0');
+    while (fraction.back() == '0') {
+        fraction.pop_back();
+    }
+    return std::to_string(ms / 1000) + "." + fraction;
+}
+
 }  // namespace scheduler

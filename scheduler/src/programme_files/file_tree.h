@@ -1,7 +1,7 @@
 #pragma once
 // Internal: a programme file as a plain tree, the same for JSON and TOML, so
-// the reader that gives it meaning is written once. The adapters
-// (json_programme_file.cpp, toml_programme_file.cpp) build it and write files.
+// the reader that gives it meaning (programme_reader.h) is written once. The
+// adapters (json_programme_file.cpp, toml_programme_file.cpp) build it.
 
 #include <cstdint>
 #include <string>
@@ -11,8 +11,7 @@
 
 #include <tl/expected.hpp>
 
-#include "scheduler/programme.h"
-#include "scheduler/programme_file.h"
+#include "scheduler/imported_programme.h"
 
 namespace scheduler::detail {
 
@@ -51,14 +50,6 @@ tl::expected<FileNode, std::vector<FileProblem>> parse_json_tree(std::string_vie
                                                                  std::string_view file_name);
 tl::expected<FileNode, std::vector<FileProblem>> parse_toml_tree(std::string_view text,
                                                                  std::string_view file_name);
-
-std::string format_json_programme(const Programme& programme);
-std::string format_toml_programme(const Programme& programme);
-
-// Gives the tree its meaning and checks it (programme_reader.cpp).
-tl::expected<ImportedProgramme, std::vector<FileProblem>> read_programme_tree(
-    const FileNode& root, PathStyle style, std::string_view file_name, const std::vector<MediaFile>& library,
-    const date::time_zone& tz, std::chrono::milliseconds still_time);
 
 // "file:line:column" of byte `offset` of `text` (columns in characters).
 std::string text_place(std::string_view file_name, std::string_view text, std::size_t offset);

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "local_clock.h"
+#include "resolving/local_clock.h"
 #include "scheduler/resolver.h"
 
 namespace scheduler {

@@ -2,14 +2,15 @@
 // times and dates, and every problem is reported at its place in the file.
 // The semantic checks are programme_check's, mapped back to file places.
 
+#include "programme_files/programme_reader.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
 #include "content/message_text.h"
-#include "file_fields.h"
-#include "file_tree.h"
-#include "programme_text.h"
+#include "programme_files/file_fields.h"
+#include "programme_files/programme_text.h"
 #include "scheduler/limits.h"
 #include "scheduler/names.h"
 #include "scheduler/programme_check.h"

@@ -1,13 +1,12 @@
 // Reading one field of a programme file's tree, and reporting problems at their places.
 
-#include "file_fields.h"
+#include "programme_files/file_fields.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string_view>
 
 #include "content/message_text.h"
-#include "programme_text.h"
 #include "scheduler/limits.h"
 
 namespace scheduler::detail {
@@ -228,8 +227,8 @@ std::optional<std::chrono::milliseconds> FieldReader::display_time(const Place& 
     if (seconds == nullptr) {
         return std::nullopt;
     }
-    const std::string range = "must be a number of seconds from " + seconds_text(kMinDisplayTime) + " to " +
-                              seconds_text(kMaxDisplayTime) + ", e.g. 15";
+    const std::string range = "must be a number of seconds from " + format_seconds(kMinDisplayTime) + " to " +
+                              format_seconds(kMaxDisplayTime) + ", e.g. 15";
     if (seconds->type != Type::integer && seconds->type != Type::floating) {
         m_problems.error(place, key, range + " (not " + std::string(type_name(seconds->type)) + ")");
         return std::nullopt;

@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "content/bounded_input.h"
-#include "file_tree.h"
-#include "programme_text.h"
+#include "programme_files/file_tree.h"
+#include "programme_files/programme_text.h"
 
 namespace scheduler::detail {
 namespace {
@@ -253,7 +253,7 @@ std::string format_json_programme(const Programme& programme) {
             ordered_json entry;
             entry["media"] = media != nullptr ? media->name : std::to_string(item.media);
             if (item.display_time) {
-                entry["display_seconds"] = json::parse(seconds_text(*item.display_time));
+                entry["display_seconds"] = json::parse(format_seconds(*item.display_time));
             }
             if (item.volume_percent) {
                 entry["volume"] = *item.volume_percent;

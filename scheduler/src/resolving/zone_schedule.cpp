@@ -1,6 +1,6 @@
 #include <algorithm>
 
-#include "local_clock.h"
+#include "resolving/local_clock.h"
 #include "scheduler/resolver.h"
 
 namespace scheduler {

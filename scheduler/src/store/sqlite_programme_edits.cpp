@@ -5,7 +5,7 @@
 #include "content/message_text.h"
 #include "scheduler/limits.h"
 #include "scheduler/names.h"
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace scheduler::detail {
 namespace {

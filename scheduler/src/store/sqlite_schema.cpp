@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace scheduler {
 namespace {

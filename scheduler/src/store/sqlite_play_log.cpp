@@ -1,7 +1,7 @@
 // Proof of play on SQLite: append-only events (a start, its end, or a skip),
 // each committed on its own so a power cut loses none that was reported.
 
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace scheduler::detail {
 namespace {

@@ -17,7 +17,7 @@
 
 #include <tl/expected.hpp>
 
-#include "file_tree.h"
+#include "programme_files/file_tree.h"
 #include "scheduler/calendar.h"
 #include "scheduler/programme.h"
 

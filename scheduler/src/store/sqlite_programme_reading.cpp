@@ -1,7 +1,7 @@
 // The schedule store on SQLite: reading the programme (in one transaction of
 // the caller's) and the media library.
 
-#include "sqlite_store.h"
+#include "store/sqlite_store.h"
 
 namespace scheduler::detail {
 namespace {

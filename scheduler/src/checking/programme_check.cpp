@@ -4,8 +4,7 @@
 #include <map>
 #include <set>
 
-#include "local_clock.h"
-#include "programme_text.h"
+#include "resolving/local_clock.h"
 #include "scheduler/limits.h"
 #include "scheduler/names.h"
 #include "scheduler/resolver.h"
@@ -85,9 +84,9 @@ class Checker {
                 if (item.display_time &&
                     (*item.display_time < kMinDisplayTime || *item.display_time > kMaxDisplayTime)) {
                     add(Severity::error, at_item, "display_seconds",
-                        "display time " + detail::seconds_text(*item.display_time) +
-                            " s is out of range: give " + detail::seconds_text(kMinDisplayTime) + " to " +
-                            detail::seconds_text(kMaxDisplayTime) + " seconds");
+                        "display time " + format_seconds(*item.display_time) + " s is out of range: give " +
+                            format_seconds(kMinDisplayTime) + " to " + format_seconds(kMaxDisplayTime) +
+                            " seconds");
                 }
             }
         }

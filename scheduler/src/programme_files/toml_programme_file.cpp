@@ -11,8 +11,8 @@
 
 #include "content/bounded_input.h"
 #include "content/message_text.h"
-#include "file_tree.h"
-#include "programme_text.h"
+#include "programme_files/file_tree.h"
+#include "programme_files/programme_text.h"
 
 namespace scheduler::detail {
 namespace {
@@ -180,7 +180,7 @@ std::string format_toml_programme(const Programme& programme) {
             const MediaFile* media = programme.find_media(item.media);
             out << "  { media = " << toml_string(media != nullptr ? media->name : std::to_string(item.media));
             if (item.display_time) {
-                out << ", display_seconds = " << seconds_text(*item.display_time);
+                out << ", display_seconds = " << format_seconds(*item.display_time);
             }
             if (item.volume_percent) {
                 out << ", volume = " << *item.volume_percent;
