@@ -2,6 +2,7 @@
 // Where playback reads the time. Production uses the steady clock; tests use
 // ManualClock so a minute of programme runs in a microsecond.
 
+#include <atomic>
 #include <chrono>
 
 namespace kiosk::playback {
@@ -20,14 +21,24 @@ class SteadyClock final : public Clock {
     SteadyTime now() const override { return std::chrono::steady_clock::now(); }
 };
 
+// The steady clock, for the parts that are given no clock of their own.
+inline const Clock& real_clock() {
+    static const SteadyClock clock;
+    return clock;
+}
+
+// Moves only when told. Read from any thread (a test's player, preparer and
+// sound device all read it), advanced by one.
 class ManualClock final : public Clock {
   public:
-    explicit ManualClock(SteadyTime start = SteadyTime{}) : m_now(start) {}
-    SteadyTime now() const override { return m_now; }
-    void advance(std::chrono::nanoseconds step) { m_now += step; }
+    explicit ManualClock(SteadyTime start = SteadyTime{}) : m_now(start.time_since_epoch().count()) {}
+    SteadyTime now() const override { return SteadyTime(SteadyTime::duration(m_now.load())); }
+    void advance(std::chrono::nanoseconds step) {
+        m_now.fetch_add(std::chrono::duration_cast<SteadyTime::duration>(step).count());
+    }
 
   private:
-    SteadyTime m_now;
+    std::atomic<SteadyTime::rep> m_now;
 };
 
 inline std::chrono::nanoseconds to_duration(double seconds) {

@@ -1,4 +1,8 @@
+#include "ffmpeg_media_source.h"
+
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -7,7 +11,8 @@
 #include <spdlog/spdlog.h>
 
 #include "hardware_decoding.h"
-#include "media_source.h"
+#include "media/ffmpeg_deleters.h"
+#include "media/media_input.h"
 
 extern "C" {
 #include <libavutil/channel_layout.h>
@@ -45,35 +50,72 @@ bool shows_directly(int format) {
     return format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P || format == AV_PIX_FMT_NV12;
 }
 
-}  // namespace
-
-struct MediaSource::Streams {
-    content::MediaInput input;
-    content::CodecContextPtr video_decoder;
-    content::CodecContextPtr audio_decoder;
-    content::SwsContextPtr scaler;     // only for pixel formats the screen cannot take
-    content::SwrContextPtr resampler;  // created from the first audio frame
-    double origin_seconds = 0.0;       // container start time: item second 0
-    AVRational video_time_base{1, 1};
-    AVRational audio_time_base{1, 1};
+// A decoded frame as the pixels of a Picture.
+struct FrameStorage final : PictureStorage {
+    explicit FrameStorage(media::FramePtr decoded) : frame(std::move(decoded)) {}
+    media::FramePtr frame;
 };
 
-MediaSource::MediaSource(std::filesystem::path path, const SourceOptions& options)
+// `frame` is one of the formats shows_directly() accepts.
+Picture to_picture(media::FramePtr frame) {
+    PictureFormat format;
+    format.layout = frame->format == AV_PIX_FMT_NV12 ? PixelLayout::nv12 : PixelLayout::yuv420p;
+    format.width = frame->width;
+    format.height = frame->height;
+    format.range = frame->color_range == AVCOL_RANGE_JPEG || frame->format == AV_PIX_FMT_YUVJ420P
+                       ? ColourRange::full
+                       : ColourRange::limited;
+    switch (frame->colorspace) {
+        case AVCOL_SPC_BT709:
+            format.matrix = ColourMatrix::bt709;
+            break;
+        case AVCOL_SPC_BT470BG:
+        case AVCOL_SPC_SMPTE170M:
+            format.matrix = ColourMatrix::bt601;
+            break;
+        default:
+            format.matrix = ColourMatrix::unspecified;
+            break;
+    }
+    std::array<PicturePlane, 3> planes{};
+    for (std::size_t index = 0; index < planes.size(); ++index) {
+        planes[index] = PicturePlane{frame->data[index], frame->linesize[index]};
+    }
+    return Picture(format, planes, std::make_unique<FrameStorage>(std::move(frame)));
+}
+
+}  // namespace
+
+struct FfmpegMediaSource::Streams {
+    Streams() : video_packets(kPacketQueueDepth), audio_packets(kPacketQueueDepth) {}
+
+    media::IoDeadline io_deadline;  // outlives input: the format context calls into it
+    media::MediaInput input;
+    media::CodecContextPtr video_decoder;
+    media::CodecContextPtr audio_decoder;
+    media::SwsContextPtr scaler;     // only for pixel formats the screen cannot take
+    media::SwrContextPtr resampler;  // created from the first audio frame
+    double origin_seconds = 0.0;     // container start time: item second 0
+    AVRational video_time_base{1, 1};
+    AVRational audio_time_base{1, 1};
+    BoundedQueue<media::PacketPtr> video_packets;
+    BoundedQueue<media::PacketPtr> audio_packets;
+};
+
+FfmpegMediaSource::FfmpegMediaSource(std::filesystem::path path, const SourceOptions& options)
     : m_path(std::move(path)),
       m_options(options),
-      m_video_packets(kPacketQueueDepth),
-      m_audio_packets(kPacketQueueDepth),
       m_video_frames(kPrerollVideoDepth),
       m_audio_chunks(kAudioChunkDepth) {}
 
-tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const std::filesystem::path& path,
-                                                                         const SourceOptions& options) {
-    std::unique_ptr<MediaSource> source(new MediaSource(path, options));
-    auto input = content::open_media_input(path, options.limits, source->m_io_deadline);
+tl::expected<std::unique_ptr<MediaSource>, MediaError> FfmpegMediaSource::open(
+    const std::filesystem::path& path, const SourceOptions& options) {
+    std::unique_ptr<FfmpegMediaSource> source(new FfmpegMediaSource(path, options));
+    auto streams = std::make_unique<Streams>();
+    auto input = media::open_media_input(path, options.limits, streams->io_deadline);
     if (!input) {
         return tl::unexpected(input.error());
     }
-    auto streams = std::make_unique<Streams>();
     streams->input = std::move(*input);
     AVFormatContext& format = *streams->input.format;
     if (format.start_time != AV_NOPTS_VALUE) {
@@ -82,10 +124,13 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
 
     StreamInfo& info = source->m_info;
     info.is_still = streams->input.is_still;
+    if (format.duration > 0) {
+        info.duration = seconds(format.duration, AV_TIME_BASE_Q);
+    }
     if (streams->input.video_stream >= 0) {
         AVStream& stream = *format.streams[streams->input.video_stream];
         const bool want_hardware = options.hardware_decoding && !info.is_still;
-        auto decoder = content::open_decoder(
+        auto decoder = media::open_decoder(
             stream, options.limits, options.decoder_threads, [&](AVCodecContext& context) {
                 info.hardware_decoding = want_hardware && attach_hardware_decoder(context);
             });
@@ -97,7 +142,7 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
         info.has_video = true;
         info.width = stream.codecpar->width;
         info.height = stream.codecpar->height;
-        info.rotation_degrees = content::display_rotation_degrees(stream);
+        info.rotation_degrees = media::display_rotation_degrees(stream);
         const AVRational rate = av_guess_frame_rate(&format, &stream, nullptr);
         if (rate.num > 0 && rate.den > 0) {
             info.nominal_frame_interval = 1.0 / av_q2d(rate);
@@ -105,7 +150,7 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
     }
     if (streams->input.audio_stream >= 0 && options.audio) {
         AVStream& stream = *format.streams[streams->input.audio_stream];
-        auto decoder = content::open_decoder(stream, options.limits, 1);
+        auto decoder = media::open_decoder(stream, options.limits, 1);
         if (!decoder) {
             // A film whose sound cannot be decoded still has its picture.
             if (!info.has_video) {
@@ -122,46 +167,64 @@ tl::expected<std::unique_ptr<MediaSource>, MediaError> MediaSource::open(const s
         return tl::unexpected(
             MediaError{MediaErrorKind::not_media, "no picture, and this screen has no sound"});
     }
+    if (options.start_seconds > 0.0 && !info.is_still) {
+        // To the keyframe at or before the start: the first picture decoded
+        // is a whole one, and the player places it at its own time.
+        const auto target = static_cast<int64_t>(
+            std::floor((streams->origin_seconds + options.start_seconds) * AV_TIME_BASE));
+        streams->io_deadline.arm(options.limits.read_deadline);
+        const int result = avformat_seek_file(&format, -1, INT64_MIN, target, target, 0);
+        if (result < 0) {
+            spdlog::warn("{}: cannot start at {:.1f} s, playing from the start: {}", path.string(),
+                         options.start_seconds, media::av_error_text(result));
+        }
+    }
     source->m_streams = std::move(streams);
 
-    MediaSource& self = *source;
-    self.m_threads.emplace_back([&self] { self.run_demuxer(); });
+    FfmpegMediaSource& self = *source;
+    self.m_demuxer = std::jthread([&self](std::stop_token stop) { self.run_demuxer(std::move(stop)); });
     if (info.has_video) {
-        self.m_threads.emplace_back([&self] { self.run_video_decoder(); });
+        self.m_video_decoder = std::jthread([&self] { self.run_video_decoder(); });
     }
     if (info.has_audio) {
-        self.m_threads.emplace_back([&self] { self.run_audio_decoder(); });
+        self.m_audio_decoder = std::jthread([&self] { self.run_audio_decoder(); });
     }
     return source;
 }
 
-MediaSource::~MediaSource() {
-    stop();
-}
-
-void MediaSource::stop() {
-    m_stopping.store(true);
-    m_io_deadline.abort();
-    m_video_packets.abort();
-    m_audio_packets.abort();
+FfmpegMediaSource::~FfmpegMediaSource() {
+    m_demuxer.request_stop();
+    if (m_streams) {
+        m_streams->io_deadline.abort();
+        m_streams->video_packets.abort();
+        m_streams->audio_packets.abort();
+    }
     m_video_frames.abort();
     m_audio_chunks.abort();
-    for (std::thread& thread : m_threads) {
-        thread.join();
-    }
-    m_threads.clear();
+    // The threads are joined as members, before m_streams goes.
 }
 
-tl::expected<void, MediaError> MediaSource::wait_for_first_frame(SteadyTime deadline) {
+tl::expected<void, MediaError> FfmpegMediaSource::wait_for_first_frame(SteadyTime deadline,
+                                                                       const Clock& clock) {
     auto first_is_real = [](const auto& item) { return !item.end_of_stream; };
     bool ready = false;
     bool real = false;
+    // In slices of real time, so a deadline on a clock that is not the steady
+    // clock (a test's) is still noticed.
+    constexpr auto kSlice = std::chrono::milliseconds(20);
+    while (!ready) {
+        const auto left = deadline - clock.now();
+        if (left <= SteadyTime::duration::zero()) {
+            break;
+        }
+        const auto until = std::chrono::steady_clock::now() + std::min<SteadyTime::duration>(left, kSlice);
+        ready = m_info.has_video ? m_video_frames.wait_until_not_empty(until)
+                                 : m_audio_chunks.wait_until_not_empty(until);
+    }
     if (m_info.has_video) {
-        ready = m_video_frames.wait_until_not_empty(deadline);
-        m_video_frames.peek([&](const VideoFrame& frame) { real = first_is_real(frame); });
+        ready = m_video_frames.peek([&](const VideoFrame& frame) { real = first_is_real(frame); });
     } else {
-        ready = m_audio_chunks.wait_until_not_empty(deadline);
-        m_audio_chunks.peek([&](const AudioChunk& chunk) { real = first_is_real(chunk); });
+        ready = m_audio_chunks.peek([&](const AudioChunk& chunk) { real = first_is_real(chunk); });
     }
     if (!ready) {
         return tl::unexpected(MediaError{MediaErrorKind::timed_out, "first frame not decoded in time"});
@@ -172,48 +235,48 @@ tl::expected<void, MediaError> MediaSource::wait_for_first_frame(SteadyTime dead
     return {};
 }
 
-void MediaSource::start_playing() {
+void FfmpegMediaSource::start_playing() {
     m_video_frames.set_capacity(kPlayingVideoDepth);
 }
 
-void MediaSource::run_demuxer() {
+void FfmpegMediaSource::run_demuxer(std::stop_token stop) {
     AVFormatContext& format = *m_streams->input.format;
     const int video_index = m_info.has_video ? m_streams->input.video_stream : -1;
     const int audio_index = m_info.has_audio ? m_streams->input.audio_stream : -1;
-    while (!m_stopping.load()) {
-        content::PacketPtr packet(av_packet_alloc());
-        m_io_deadline.arm(m_options.limits.read_deadline);
+    Streams& streams = *m_streams;
+    while (!stop.stop_requested()) {
+        media::PacketPtr packet(av_packet_alloc());
+        streams.io_deadline.arm(m_options.limits.read_deadline);
         const int result = av_read_frame(&format, packet.get());
         if (result < 0) {
-            if (result != AVERROR_EOF && !m_stopping.load()) {
-                spdlog::warn("{}: stopped reading early: {}", m_path.string(),
-                             content::av_error_text(result));
+            if (result != AVERROR_EOF && !stop.stop_requested()) {
+                spdlog::warn("{}: stopped reading early: {}", m_path.string(), media::av_error_text(result));
             }
             break;
         }
         bool delivered = true;
         if (packet->stream_index == video_index) {
-            delivered = m_video_packets.push(std::move(packet));
+            delivered = streams.video_packets.push(std::move(packet));
         } else if (packet->stream_index == audio_index) {
-            delivered = m_audio_packets.push(std::move(packet));
+            delivered = streams.audio_packets.push(std::move(packet));
         }
         if (!delivered) {
             return;  // aborted
         }
     }
     // A null packet tells each decoder to drain and finish.
-    m_video_packets.push(nullptr);
-    m_audio_packets.push(nullptr);
+    streams.video_packets.push(nullptr);
+    streams.audio_packets.push(nullptr);
 }
 
-void MediaSource::run_video_decoder() {
+void FfmpegMediaSource::run_video_decoder() {
     AVCodecContext& decoder = *m_streams->video_decoder;
-    content::FramePtr decoded(av_frame_alloc());
+    media::FramePtr decoded(av_frame_alloc());
     double last_pts = -m_info.nominal_frame_interval;
     bool sent_still = false;
 
     auto deliver = [&](AVFrame& frame) -> bool {
-        content::FramePtr picture(av_frame_alloc());
+        media::FramePtr picture(av_frame_alloc());
         if (frame.format == AV_PIX_FMT_VAAPI) {
             if (av_hwframe_transfer_data(picture.get(), &frame, 0) < 0) {
                 ++m_decode_errors;
@@ -254,7 +317,7 @@ void MediaSource::run_video_decoder() {
             video.duration = m_options.still_seconds;
             sent_still = true;
         }
-        video.frame = std::move(picture);
+        video.picture = to_picture(std::move(picture));
         return m_video_frames.push(std::move(video));
     };
 
@@ -276,7 +339,7 @@ void MediaSource::run_video_decoder() {
         }
     };
 
-    while (auto packet = m_video_packets.pop()) {
+    while (auto packet = m_streams->video_packets.pop()) {
         const bool draining = *packet == nullptr;
         if (avcodec_send_packet(&decoder, packet->get()) < 0 && !draining) {
             ++m_decode_errors;  // a damaged packet: decode past it
@@ -285,18 +348,18 @@ void MediaSource::run_video_decoder() {
             return;
         }
         if (draining) {
-            m_video_frames.push(VideoFrame{nullptr, last_pts, 0.0, true});
+            m_video_frames.push(VideoFrame{Picture{}, last_pts, 0.0, true});
             return;
         }
     }
 }
 
-void MediaSource::run_audio_decoder() {
+void FfmpegMediaSource::run_audio_decoder() {
     AVCodecContext& decoder = *m_streams->audio_decoder;
     const AudioFormat output = *m_options.audio;
     const auto channels = static_cast<std::size_t>(output.channels);
     const AVRational time_base = m_streams->audio_time_base;
-    content::FramePtr decoded(av_frame_alloc());
+    media::FramePtr decoded(av_frame_alloc());
     AVChannelLayout output_layout;
     av_channel_layout_default(&output_layout, output.channels);
     double last_end = 0.0;
@@ -403,7 +466,7 @@ void MediaSource::run_audio_decoder() {
         m_audio_chunks.push(AudioChunk{{}, last_end, true});
     };
 
-    while (auto packet = m_audio_packets.pop()) {
+    while (auto packet = m_streams->audio_packets.pop()) {
         const bool draining = *packet == nullptr;
         if (avcodec_send_packet(&decoder, packet->get()) < 0 && !draining) {
             ++m_decode_errors;

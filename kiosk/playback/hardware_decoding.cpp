@@ -4,7 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "content/ffmpeg_deleters.h"
+#include "media/ffmpeg_deleters.h"
 
 extern "C" {
 #include <libavutil/hwcontext.h>
@@ -14,7 +14,7 @@ namespace kiosk::playback {
 namespace {
 
 AVBufferRef* shared_vaapi_device() {
-    static content::BufferRefPtr device;
+    static media::BufferRefPtr device;
     static std::once_flag opened;
     std::call_once(opened, [] {
         AVBufferRef* created = nullptr;

@@ -3,6 +3,7 @@
 // main thread never waits on a disk or a probe: the next item is open and its
 // first picture decoded while the current one still plays.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "bounded_queue.h"
+#include "clock.h"
 #include "media_source.h"
 
 namespace kiosk::playback {
@@ -18,38 +20,49 @@ namespace kiosk::playback {
 struct PreparedItem {
     std::uint64_t generation = 0;  // as requested: lets the player drop answers to old requests
     std::size_t index = 0;
+    double start_seconds = 0.0;                // as requested
     std::unique_ptr<MediaSource> source;       // set when the item can play
     std::optional<content::MediaError> error;  // set when it cannot
 };
 
+// What an item is asked for with.
+struct ItemRequest {
+    std::uint64_t generation = 0;
+    std::size_t index = 0;
+    std::filesystem::path path;
+    std::optional<double> still_seconds;  // overrides the default display time of a still picture
+    double start_seconds = 0.0;           // item seconds to begin at (a resumed item)
+};
+
 class ItemPreparer {
   public:
-    explicit ItemPreparer(SourceOptions options);
+    // Items are opened by `opener` (FfmpegMediaSource::open when empty);
+    // each has until kPrepareDeadline on `clock` to show its first picture.
+    ItemPreparer(SourceOptions options, MediaOpener opener, const Clock& clock);
+    explicit ItemPreparer(SourceOptions options) : ItemPreparer(std::move(options), {}, real_clock()) {}
     ~ItemPreparer();
     ItemPreparer(const ItemPreparer&) = delete;
     ItemPreparer& operator=(const ItemPreparer&) = delete;
 
-    // Queues item `index` for opening; `still_seconds` overrides the default
-    // display time of a still picture.
-    void request(std::uint64_t generation, std::size_t index, std::filesystem::path path,
-                 std::optional<double> still_seconds);
+    // Queues an item for opening. Main thread.
+    void request(ItemRequest request);
 
-    // A finished preparation, if one is waiting. Never blocks.
+    // A finished preparation, if one is waiting. Never blocks. Main thread.
     std::optional<PreparedItem> take_ready() { return m_ready.try_pop(); }
 
+    // Requests not yet answered in take_ready()'s queue. Any thread.
+    bool busy() const { return m_unanswered.load() > 0; }
+
   private:
-    struct Request {
-        std::uint64_t generation;
-        std::size_t index;
-        std::filesystem::path path;
-        std::optional<double> still_seconds;
-    };
-    void run();
+    void run(std::stop_token stop);
 
     SourceOptions m_options;
-    BoundedQueue<Request> m_requests;
+    MediaOpener m_opener;
+    const Clock& m_clock;
+    BoundedQueue<ItemRequest> m_requests;
     BoundedQueue<PreparedItem> m_ready;
-    std::thread m_thread;
+    std::atomic<int> m_unanswered{0};
+    std::jthread m_thread;  // last: joined before the queues go
 };
 
 }  // namespace kiosk::playback

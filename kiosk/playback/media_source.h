@@ -1,25 +1,23 @@
 #pragma once
-// One playlist item being demuxed and decoded. FFmpeg runs on three threads of
-// the source's own (demuxer, video decoder, audio decoder); the screen's
-// player meets them only at the two frame queues below. Destroying a source
-// aborts its queues and joins its threads.
+// One playlist item being decoded, as the screen's player sees it: what the
+// item holds, its first picture, and two queues of decoded pictures and sound.
+// How the decoding is done (FFmpeg, on threads of the source's own, in
+// ffmpeg_media_source.h; a script, in tests) is the source's business.
 
-#include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
-#include <string>
-#include <thread>
 #include <vector>
 
 #include <tl/expected.hpp>
 
 #include "bounded_queue.h"
 #include "clock.h"
-#include "content/ffmpeg_deleters.h"
 #include "content/media_error.h"
-#include "content/media_input.h"
+#include "content/media_facts.h"
+#include "picture.h"
 
 namespace kiosk::playback {
 
@@ -34,12 +32,15 @@ struct SourceOptions {
     int decoder_threads = 1;           // libavcodec threads per video decoder; 0 lets it choose
     bool hardware_decoding = true;     // VAAPI when the machine has it
     double still_seconds = 10.0;       // how long a still picture stays up
+    // Item seconds to begin at: decoding starts at the keyframe at or before
+    // it (an interrupted film resuming where it was cut). Stills ignore it.
+    double start_seconds = 0.0;
 };
 
 struct VideoFrame {
-    content::FramePtr frame;  // yuv420p, yuvj420p or nv12 in system memory; null at end of stream
-    double pts = 0.0;         // seconds from the item's start
-    double duration = 0.0;    // from the container; 0 when it does not say
+    Picture picture;        // empty at end of stream
+    double pts = 0.0;       // seconds from the item's start
+    double duration = 0.0;  // from the container; 0 when it does not say
     bool end_of_stream = false;
 };
 
@@ -57,57 +58,44 @@ struct StreamInfo {
     int height = 0;
     int rotation_degrees = 0;
     double nominal_frame_interval = 1.0 / 30.0;
+    double duration = 0.0;  // seconds, as the container says; 0 when it does not
     bool hardware_decoding = false;
 };
 
+// Opened off the main thread (by the ItemPreparer), then owned and read by
+// the screen's player on the main thread. Decoding runs ahead on the
+// source's own threads into the two queues, which are the only place the
+// player meets them. Destroying a source stops its decoding and returns
+// promptly.
 class MediaSource {
   public:
-    // Opens the file and its decoders and starts decoding (blocking I/O: call
-    // it off the main thread). Frames queue up to the preroll depth until
-    // start_playing().
-    static tl::expected<std::unique_ptr<MediaSource>, content::MediaError> open(
-        const std::filesystem::path& path, const SourceOptions& options);
-    ~MediaSource();
-    MediaSource(const MediaSource&) = delete;
-    MediaSource& operator=(const MediaSource&) = delete;
+    virtual ~MediaSource() = default;
 
-    const StreamInfo& info() const { return m_info; }
-    const std::filesystem::path& path() const { return m_path; }
+    virtual const StreamInfo& info() const = 0;
+    virtual const std::filesystem::path& path() const = 0;
 
-    // Blocks until the first picture (or, for sound only, the first audio)
-    // is decoded; an error when the stream ends first or `deadline` passes.
-    tl::expected<void, content::MediaError> wait_for_first_frame(SteadyTime deadline);
+    // Blocks until the first picture (or, for sound only, the first sound)
+    // is decoded; an error when the stream ends first or `clock` reaches
+    // `deadline`. The first picture stays queued for the player.
+    virtual tl::expected<void, content::MediaError> wait_for_first_frame(SteadyTime deadline,
+                                                                         const Clock& clock) = 0;
 
-    // Lets the decoders run ahead by the full playing depth.
-    void start_playing();
+    // The item's turn has come: decoding may run ahead by the full playing
+    // depth instead of holding just the first picture.
+    virtual void start_playing() = 0;
 
-    BoundedQueue<VideoFrame>& video_frames() { return m_video_frames; }
-    BoundedQueue<AudioChunk>& audio_chunks() { return m_audio_chunks; }
+    // Pictures and sound in presentation order, each stream ending with an
+    // end_of_stream entry. The player pops; the source pushes.
+    virtual BoundedQueue<VideoFrame>& video_frames() = 0;
+    virtual BoundedQueue<AudioChunk>& audio_chunks() = 0;
 
-    // Packets that failed to decode; playback carries on past them.
-    int decode_errors() const { return m_decode_errors.load(); }
-
-  private:
-    struct Streams;
-    MediaSource(std::filesystem::path path, const SourceOptions& options);
-
-    void run_demuxer();
-    void run_video_decoder();
-    void run_audio_decoder();
-    void stop();
-
-    std::filesystem::path m_path;
-    SourceOptions m_options;
-    StreamInfo m_info;
-    content::IoDeadline m_io_deadline;  // outlives m_streams: the format context calls into it
-    std::unique_ptr<Streams> m_streams;
-    BoundedQueue<content::PacketPtr> m_video_packets;
-    BoundedQueue<content::PacketPtr> m_audio_packets;
-    BoundedQueue<VideoFrame> m_video_frames;
-    BoundedQueue<AudioChunk> m_audio_chunks;
-    std::atomic<int> m_decode_errors{0};
-    std::atomic<bool> m_stopping{false};
-    std::vector<std::thread> m_threads;
+    // Packets that failed to decode; playback carries on past them. Any thread.
+    virtual int decode_errors() const = 0;
 };
+
+// Opens one item (blocking I/O: called off the main thread). A refusal says
+// why the item cannot play; the player skips it.
+using MediaOpener = std::function<tl::expected<std::unique_ptr<MediaSource>, content::MediaError>(
+    const std::filesystem::path& path, const SourceOptions& options)>;
 
 }  // namespace kiosk::playback

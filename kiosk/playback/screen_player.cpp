@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "resume_point.h"
+
 namespace kiosk::playback {
 namespace {
 
@@ -15,28 +17,40 @@ constexpr double kCutInTolerance = 0.002;
 }  // namespace
 
 ScreenPlayer::ScreenPlayer(ScreenProgramme programme, const SourceOptions& options, VideoOutput& output,
-                           AudioTimeline* audio, const Clock& clock)
-    : m_programme(std::move(programme)),
-      m_output(output),
+                           AudioTimeline* audio, const Clock& clock, MediaOpening opening)
+    : m_output(output),
       m_audio(audio),
       m_time(clock),
       m_started_at(clock.now()),
-      m_cursor(m_programme.playlist.items.size(), m_programme.passes, m_programme.playlist.shuffle),
-      m_preparer(options) {
-    if (m_programme.slate) {
-        show_slate(*m_programme.slate);
+      m_preparer(options, std::move(opening.opener), opening.clock ? *opening.clock : real_clock()),
+      m_run(make_run(std::move(programme), 0)) {
+    if (m_run.programme.slate) {
+        show_slate(*m_run.programme.slate);
     }
     request_next_item(m_started_at);
 }
 
 ScreenPlayer::~ScreenPlayer() {
-    if (m_current && (m_current->picture_shown || m_current->sound_written)) {
+    if (m_current && m_current->played()) {
         report(PlayEvent::Kind::ended, *m_current, "shutdown");
     }
 }
 
+ScreenPlayer::ProgrammeRun ScreenPlayer::make_run(ScreenProgramme programme, std::uint64_t generation) {
+    PlaylistCursor cursor(programme.playlist.items.size(), programme.passes, programme.playlist.shuffle);
+    return ProgrammeRun{
+        std::move(programme), std::move(cursor), generation, PlayerState::idle, nullptr, std::nullopt, 0.0};
+}
+
+void ScreenPlayer::handle(ProgrammeRun& run, PlayerEvent event) {
+    const PlayerState before = run.state;
+    run.state = next_state(before, event);
+    spdlog::trace("{}: {} -> {} ({})", run.programme.playlist.name, to_string(before), to_string(run.state),
+                  to_string(event));
+}
+
 bool ScreenPlayer::finished() const {
-    return m_list_exhausted && !m_current && !m_next && !m_preparing && !m_pending && !m_suspended;
+    return m_run.state == PlayerState::finished && !m_current && !m_pending && !m_suspended;
 }
 
 void ScreenPlayer::wake_by(SteadyTime when) {
@@ -59,19 +73,20 @@ void ScreenPlayer::show_slate(const Slate& slate) {
 
 void ScreenPlayer::step(SteadyTime now) {
     m_next_wake = now + kSoundTopUpInterval;
-    if (m_retry_index && now >= m_retry_at) {
+    if (m_run.state == PlayerState::retrying && now >= m_run.retry->at) {
+        handle(m_run, PlayerEvent::retry_due);
         request_next_item(now);
     }
     take_prepared_items(now);
     if (m_pending) {
-        const std::optional<SteadyTime> at = m_pending->change.at;
+        const std::optional<SteadyTime> at = m_pending->at;
         if (!m_current && (!at || now >= *at - to_duration(kCutInTolerance))) {
             cut_in_pending_change(now, std::nullopt);
         } else if (at) {
             wake_by(*at);
         }
     }
-    if (!m_current && m_next) {
+    if (!m_current && m_run.state == PlayerState::ready) {
         const double start = m_clock.started() ? m_clock.seconds_at(now) : 0.0;
         if (!m_clock.started()) {
             m_clock.start(now);
@@ -79,16 +94,16 @@ void ScreenPlayer::step(SteadyTime now) {
                 m_audio->start(now);
             }
         }
-        start_item(std::move(m_next), start);
+        start_item(take_next(), start);
         announce_current_item(now);
     }
     if (!m_current) {
-        if (m_retry_index) {
-            wake_by(m_retry_at);
+        if (m_run.state == PlayerState::retrying) {
+            wake_by(m_run.retry->at);
         }
         return;
     }
-    if (m_audio != nullptr && m_current->source->info().has_audio && !m_current->sound_ended) {
+    if (m_audio != nullptr && m_current->source->info().has_audio && !is_over(m_current->sound)) {
         m_clock.follow_audio(now, m_audio->heard_at(now));
     }
     present_due_pictures(now);
@@ -102,14 +117,12 @@ void ScreenPlayer::step(SteadyTime now) {
 }
 
 void ScreenPlayer::change_programme(ProgrammeChange change, SteadyTime now) {
-    PlaylistCursor cursor(change.programme.playlist.items.size(), change.programme.passes,
-                          change.programme.playlist.shuffle);
-    m_pending = std::make_unique<PendingChange>(
-        PendingChange{std::move(change), std::move(cursor), ++m_last_generation, nullptr, false});
+    m_pending = std::make_unique<PendingChange>(PendingChange{
+        make_run(std::move(change.programme), ++m_last_generation), change.at, change.resume_after});
     request_incoming_item();
     // The item on screen stops where the new programme cuts in.
-    if (m_current && m_pending->change.at && m_clock.started()) {
-        const double cut = m_clock.seconds_at(std::max(*m_pending->change.at, now));
+    if (m_current && m_pending->at && m_clock.started()) {
+        const double cut = m_clock.seconds_at(std::max(*m_pending->at, now));
         m_current->cut_at = std::max(0.0, cut - m_current->start);
     }
 }
@@ -124,15 +137,12 @@ void ScreenPlayer::end_interrupt(SteadyTime now) {
         }
         return;
     }
-    Suspended suspended = std::move(*m_suspended);
-    m_suspended.reset();
     // The resumed programme comes in like any change cutting in now, so the
     // join is prepared and timed the same way.
-    PlaylistCursor cursor = suspended.cursor;
-    cursor.restart_at(suspended.cut_index);
-    m_pending = std::make_unique<PendingChange>(
-        PendingChange{ProgrammeChange{std::move(suspended.programme), now, false}, cursor,
-                      ++m_last_generation, nullptr, false});
+    ProgrammeRun resumed = std::move(*m_suspended);
+    m_suspended.reset();
+    resumed.generation = ++m_last_generation;
+    m_pending = std::make_unique<PendingChange>(PendingChange{std::move(resumed), now, false});
     request_incoming_item();
     if (m_current && m_clock.started()) {
         m_current->cut_at = std::max(0.0, m_clock.seconds_at(now) - m_current->start);
@@ -141,17 +151,14 @@ void ScreenPlayer::end_interrupt(SteadyTime now) {
 
 void ScreenPlayer::take_prepared_items(SteadyTime now) {
     while (auto prepared = m_preparer.take_ready()) {
-        if (prepared->generation == m_generation) {
-            m_preparing = false;
-            m_next = accept_prepared(std::move(*prepared), m_programme, m_cursor);
-            if (!m_next) {
+        if (prepared->generation == m_run.generation) {
+            receive(m_run, std::move(*prepared));
+            if (m_run.state == PlayerState::idle) {
                 request_next_item(now);
             }
-        } else if (m_pending && prepared->generation == m_pending->generation) {
-            m_pending->preparing = false;
-            m_pending->first =
-                accept_prepared(std::move(*prepared), m_pending->change.programme, m_pending->cursor);
-            if (!m_pending->first) {
+        } else if (m_pending && prepared->generation == m_pending->run.generation) {
+            receive(m_pending->run, std::move(*prepared));
+            if (m_pending->run.state == PlayerState::idle) {
                 request_incoming_item();
             }
         }
@@ -159,14 +166,12 @@ void ScreenPlayer::take_prepared_items(SteadyTime now) {
     }
 }
 
-std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared,
-                                                           const ScreenProgramme& programme,
-                                                           PlaylistCursor& cursor) {
-    const auto& entry = programme.playlist.items[prepared.index];
+void ScreenPlayer::receive(ProgrammeRun& run, PreparedItem prepared) {
+    const auto& entry = run.programme.playlist.items[prepared.index];
     auto item = std::make_unique<PlayingItem>();
     item->index = prepared.index;
     item->path = entry.path.string();
-    item->programme = programme.playlist.name;
+    item->programme = run.programme.playlist.name;
     if (entry.volume_percent) {
         item->gain = static_cast<float>(std::clamp(*entry.volume_percent, 0, 100)) / 100.0f;
     }
@@ -175,42 +180,57 @@ std::unique_ptr<PlayingItem> ScreenPlayer::accept_prepared(PreparedItem prepared
         ++m_stats.items_skipped;
         m_stats.skipped.push_back(SkippedItem{item->path, prepared.error->message});
         report(PlayEvent::Kind::skipped, *item, prepared.error->message);
-        return nullptr;
+        handle(run, PlayerEvent::refused);
+        return;
     }
-    cursor.record_played();
+    run.cursor.record_played();
     item->source = std::move(prepared.source);
+    const StreamInfo& info = item->source->info();
     // The first picture (decoded by the preparer) is taken out of the
     // source's queue now, so its decoder decodes the second while the
     // current item plays; taken at the join, it would wake the decoder
     // to compete for the CPU with the drawing of that first picture.
     item->pending_picture = item->source->video_frames().try_pop();
-    item->pictures_ended = !item->source->info().has_video;
-    item->sound_ended = !item->source->info().has_audio;
-    return item;
+    item->pictures = info.has_video ? StreamPhase::waiting : StreamPhase::absent;
+    item->sound = info.has_audio ? StreamPhase::waiting : StreamPhase::absent;
+    if (prepared.start_seconds > 0.0) {
+        // A resumed film begins with the keyframe its source started at,
+        // shown at that picture's own time on the item's timeline.
+        if (item->pending_picture) {
+            item->from = item->pending_picture->pts;
+        } else {
+            item->source->audio_chunks().peek([&](const AudioChunk& chunk) { item->from = chunk.pts; });
+        }
+        item->from = std::max(0.0, item->from);
+    }
+    run.next = std::move(item);
+    handle(run, PlayerEvent::prepared);
 }
 
-void ScreenPlayer::request(std::uint64_t generation, const ScreenProgramme& programme, std::size_t index) {
-    const auto& item = programme.playlist.items[index];
-    std::optional<double> still_seconds;
+void ScreenPlayer::request(ProgrammeRun& run, std::size_t index) {
+    const auto& item = run.programme.playlist.items[index];
+    ItemRequest request{run.generation, index, item.path, std::nullopt, std::exchange(run.resume_from, 0.0)};
     if (item.display_time) {
-        still_seconds = std::chrono::duration<double>(*item.display_time).count();
+        request.still_seconds = std::chrono::duration<double>(*item.display_time).count();
     }
-    m_preparer.request(generation, index, item.path, still_seconds);
+    m_preparer.request(std::move(request));
+    handle(run, PlayerEvent::asked);
 }
 
 void ScreenPlayer::request_next_item(SteadyTime now) {
     std::optional<std::size_t> index;
-    if (m_retry_index) {
-        index = std::exchange(m_retry_index, std::nullopt);
+    if (m_run.retry) {
+        index = m_run.retry->index;
+        m_run.retry.reset();
     } else {
-        index = m_cursor.advance();
-        if (m_cursor.last_pass_failed()) {
-            spdlog::error("nothing in playlist '{}' can play", m_programme.playlist.name);
+        index = m_run.cursor.advance();
+        if (m_run.cursor.last_pass_failed()) {
+            spdlog::error("nothing in playlist '{}' can play", m_run.programme.playlist.name);
             show_slate(Slate{"节目暂不可用", "Programme unavailable", false});
             m_previous_item_end.reset();  // what follows is a restart, not a join
             if (index) {
-                m_retry_index = index;
-                m_retry_at = now + to_duration(m_programme.retry_seconds);
+                m_run.retry = ProgrammeRun::Retry{*index, now + to_duration(m_run.programme.retry_seconds)};
+                handle(m_run, PlayerEvent::pass_failed);
                 return;
             }
         }
@@ -219,71 +239,84 @@ void ScreenPlayer::request_next_item(SteadyTime now) {
         // An interrupt's last item is on: the programme it cut is prepared
         // now, so it resumes without a gap.
         if (!resume_suspended(now)) {
-            m_list_exhausted = !m_programme.slate;
+            handle(m_run, m_run.programme.slate ? PlayerEvent::nothing_to_play : PlayerEvent::passes_done);
         }
         return;
     }
-    m_list_exhausted = false;
-    request(m_generation, m_programme, *index);
-    m_preparing = true;
+    request(m_run, *index);
 }
 
 void ScreenPlayer::request_incoming_item() {
-    if (const std::optional<std::size_t> index = m_pending->cursor.advance()) {
-        request(m_pending->generation, m_pending->change.programme, *index);
-        m_pending->preparing = true;
+    if (const std::optional<std::size_t> index = m_pending->run.cursor.advance()) {
+        request(m_pending->run, *index);
     }
 }
 
-void ScreenPlayer::cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index) {
+std::unique_ptr<PlayingItem> ScreenPlayer::take_next() {
+    std::unique_ptr<PlayingItem> item = std::move(m_run.next);
+    handle(m_run, PlayerEvent::taken);
+    return item;
+}
+
+void ScreenPlayer::cut_in_pending_change(SteadyTime now, const std::optional<CutItem>& cut) {
     std::unique_ptr<PendingChange> pending = std::move(m_pending);
-    if (pending->change.resume_after) {
-        m_interrupt_name = pending->change.programme.playlist.name;
+    if (pending->resume_after) {
+        m_interrupt_name = pending->run.programme.playlist.name;
     }
-    if (pending->change.resume_after && !m_suspended) {
-        // The item cut (or, if none was, the one that would have come next)
-        // plays again from its start when the interrupt is over.
-        const std::size_t resume_at = cut_index.value_or(m_next ? m_next->index : 0);
-        m_suspended = Suspended{std::move(m_programme), m_cursor, resume_at};
+    if (pending->resume_after && !m_suspended) {
+        m_suspended = suspend(std::move(m_run), cut);
     }
-    m_programme = std::move(pending->change.programme);
-    m_cursor = pending->cursor;
-    m_generation = pending->generation;
-    m_next = std::move(pending->first);
-    m_preparing = pending->preparing;
-    m_retry_index.reset();
-    m_list_exhausted = false;
+    m_run = std::move(pending->run);
     spdlog::info("{}: programme changes",
-                 m_programme.playlist.name.empty() ? "screen" : m_programme.playlist.name);
-    if (m_programme.slate) {
-        show_slate(*m_programme.slate);
+                 m_run.programme.playlist.name.empty() ? "screen" : m_run.programme.playlist.name);
+    if (m_run.programme.slate) {
+        show_slate(*m_run.programme.slate);
         m_previous_item_end.reset();
     }
-    if (!m_next && !m_preparing) {
+    if (m_run.state == PlayerState::idle) {
         request_next_item(now);
     }
+}
+
+ScreenPlayer::ProgrammeRun ScreenPlayer::suspend(ProgrammeRun run, const std::optional<CutItem>& cut) {
+    // With no item cut, the one that would have come next plays when the
+    // interrupt is over.
+    const std::size_t index = cut ? cut->index : (run.next ? run.next->index : 0);
+    run.cursor.restart_at(index);
+    if (cut) {
+        switch (resume_after_cut(cut->at, cut->duration, cut->is_still)) {
+            case Resume::from_start:
+                break;
+            case Resume::from_cut:
+                run.resume_from = cut->at;
+                break;
+            case Resume::next_item:
+                run.cursor.advance();
+                break;
+        }
+    }
+    run.next.reset();
+    run.retry.reset();
+    run.state = PlayerState::idle;  // asked again from its cursor when it resumes
+    return run;
 }
 
 bool ScreenPlayer::resume_suspended(SteadyTime now) {
     if (!m_suspended) {
         return false;
     }
-    Suspended suspended = std::move(*m_suspended);
+    m_run = std::move(*m_suspended);
     m_suspended.reset();
-    m_programme = std::move(suspended.programme);
-    m_cursor = suspended.cursor;
-    m_cursor.restart_at(suspended.cut_index);
-    spdlog::debug("resuming {} at item {}", m_programme.playlist.name, suspended.cut_index);
-    m_generation = ++m_last_generation;
-    m_list_exhausted = false;
+    m_run.generation = ++m_last_generation;
+    spdlog::debug("resuming {}", m_run.programme.playlist.name);
     request_next_item(now);
     return true;
 }
 
 void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start) {
-    item->start = start;
-    if (m_pending && m_pending->change.at) {
-        item->cut_at = std::max(0.0, m_clock.seconds_at(*m_pending->change.at) - start);
+    item->start = start - item->from;
+    if (m_pending && m_pending->at) {
+        item->cut_at = std::max(0.0, m_clock.seconds_at(*m_pending->at) - item->start);
     }
     item->source->start_playing();
     m_current = std::move(item);
@@ -291,20 +324,21 @@ void ScreenPlayer::start_item(std::unique_ptr<PlayingItem> item, double start) {
 
 void ScreenPlayer::announce_current_item(SteadyTime now) {
     const PlayingItem& item = *m_current;
-    spdlog::info("{}: playing {}", item.programme, std::filesystem::path(item.path).filename().string());
+    spdlog::info("{}: playing {}{}", item.programme, std::filesystem::path(item.path).filename().string(),
+                 item.from > 0.0 ? fmt::format(" from {:.1f} s", item.from) : std::string());
     report(PlayEvent::Kind::started, item);
     if (!item.source->info().has_video) {
         // Sound only: a card with the title, so the screen is never blank.
         m_output.show_slate(item.source->path().stem().string(), "♪");
     }
-    if (!m_next && !m_preparing) {
+    if (m_run.state == PlayerState::idle) {
         request_next_item(now);
     }
 }
 
 bool ScreenPlayer::change_due_by(double programme_seconds) const {
-    return m_pending && (!m_pending->change.at ||
-                         m_clock.seconds_at(*m_pending->change.at) <= programme_seconds + kCutInTolerance);
+    return m_pending &&
+           (!m_pending->at || m_clock.seconds_at(*m_pending->at) <= programme_seconds + kCutInTolerance);
 }
 
 void ScreenPlayer::finish_item_when_over(SteadyTime now) {
@@ -317,7 +351,7 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
         wake_by(m_clock.when(programme_end));
         return;
     }
-    const bool cut = m_current->cut_short || !m_current->pictures_ended || !m_current->sound_ended;
+    const bool cut = m_current->cut_short() || !is_over(m_current->pictures) || !is_over(m_current->sound);
     spdlog::debug("{}: ends at programme {:.3f} s (pictures {:.3f}, sound {:.3f}{})", m_current->path,
                   programme_end, m_current->pictures_end, m_current->sound_end, cut ? ", cut" : "");
     m_previous_item_end = programme_end;
@@ -326,15 +360,19 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
     // events and requests wake other threads; on a busy machine each of
     // those costs milliseconds, which at a join would be a late picture.
     const std::unique_ptr<PlayingItem> finished = std::move(m_current);
-    const std::optional<std::size_t> cut_index = cut ? std::optional(finished->index) : std::nullopt;
-    if (change_due_by(programme_end)) {
-        cut_in_pending_change(now, cut_index);
+    std::optional<CutItem> cut_item;
+    if (cut) {
+        const StreamInfo& info = finished->source->info();
+        cut_item = CutItem{finished->index, *end, info.duration, info.is_still};
     }
-    if (m_next) {
-        start_item(std::move(m_next), programme_end);
+    if (change_due_by(programme_end)) {
+        cut_in_pending_change(now, cut_item);
+    }
+    if (m_run.state == PlayerState::ready) {
+        start_item(take_next(), programme_end);
         present_due_pictures(now);
     }
-    if (finished->picture_shown || finished->sound_written) {
+    if (finished->played()) {
         ++m_stats.items_played;
         m_stats.played.push_back(finished->path);
     }
@@ -342,7 +380,7 @@ void ScreenPlayer::finish_item_when_over(SteadyTime now) {
     m_stats.decode_errors += finished->source->decode_errors();
     if (m_current) {
         announce_current_item(now);
-    } else if (!m_preparing && !m_retry_index && !m_list_exhausted) {
+    } else if (m_run.state == PlayerState::idle) {
         request_next_item(now);
     }
 }

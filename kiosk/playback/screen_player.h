@@ -16,6 +16,7 @@
 #include "content/playlist.h"
 #include "item_preparer.h"
 #include "playback_stats.h"
+#include "player_state.h"
 #include "playing_item.h"
 #include "playlist_cursor.h"
 #include "programme_clock.h"
@@ -45,8 +46,17 @@ struct ProgrammeChange {
     // be); nothing: at the end of the current item.
     std::optional<SteadyTime> at;
     // An interrupt: when its passes are done, the programme it cut in on
-    // resumes with the item it cut.
+    // resumes with the item it cut, from the keyframe at or before the cut
+    // (see resume_point.h for films cut near either end, and stills).
     bool resume_after = false;
+};
+
+// Where a screen's items come from: FFmpeg sources whose first picture has
+// until a deadline on the steady clock (decoding runs in real time), or, in
+// tests, scripted sources on a manual clock.
+struct MediaOpening {
+    MediaOpener opener;            // empty: FfmpegMediaSource::open
+    const Clock* clock = nullptr;  // null: the steady clock
 };
 
 // What proof of play records.
@@ -64,7 +74,7 @@ class ScreenPlayer {
     // picture actually reached the screen; `clock.now()` at construction is
     // the start for the first-frame figure.
     ScreenPlayer(ScreenProgramme programme, const SourceOptions& options, VideoOutput& output,
-                 AudioTimeline* audio, const Clock& clock);
+                 AudioTimeline* audio, const Clock& clock, MediaOpening opening = {});
     ~ScreenPlayer();
 
     // Called on the main thread, from step(), for every item start, end and skip.
@@ -76,7 +86,8 @@ class ScreenPlayer {
 
     // Ends an interrupt before its passes are done (a visitor closed the
     // film they asked for): the item on screen is cut at `now` and the
-    // programme the interrupt cut in on resumes with the item it cut.
+    // programme the interrupt cut in on resumes with the item it cut, where
+    // it was cut.
     // Nothing happens when no interrupt is on.
     void end_interrupt(SteadyTime now);
 
@@ -92,34 +103,61 @@ class ScreenPlayer {
 
     const PlaybackStats& stats() const { return m_stats; }
 
+    // The programme on screen's state (see player_state.h).
+    PlayerState state() const { return m_run.state; }
+
+    // An item is being opened off the main thread. Tests of scripted
+    // sources wait for it instead of guessing how long it takes.
+    bool preparing() const { return m_preparer.busy(); }
+
   private:
-    struct Suspended {
+    // A programme as the player runs it: its list, where it is in the list,
+    // and its next item.
+    struct ProgrammeRun {
         ScreenProgramme programme;
         PlaylistCursor cursor;
-        std::size_t cut_index;
+        std::uint64_t generation = 0;  // tags its requests to the preparer
+        PlayerState state = PlayerState::idle;
+        std::unique_ptr<PlayingItem> next;  // in state ready
+        struct Retry {
+            std::size_t index;  // the item tried again
+            SteadyTime at;
+        };
+        std::optional<Retry> retry;  // in state retrying
+        double resume_from = 0.0;    // item seconds the next item asked for starts at
     };
     struct PendingChange {
-        ProgrammeChange change;
-        PlaylistCursor cursor;  // the incoming programme's
-        std::uint64_t generation;
-        std::unique_ptr<PlayingItem> first;  // its first playable item, once prepared
-        bool preparing = false;
+        ProgrammeRun run;  // the incoming programme, its first item prepared meanwhile
+        std::optional<SteadyTime> at;
+        bool resume_after = false;
+    };
+    // The item a programme change stopped before its end.
+    struct CutItem {
+        std::size_t index;
+        double at;  // item seconds
+        double duration;
+        bool is_still;
     };
 
+    static ProgrammeRun make_run(ScreenProgramme programme, std::uint64_t generation);
+    // The only place a programme's state changes.
+    void handle(ProgrammeRun& run, PlayerEvent event);
     void take_prepared_items(SteadyTime now);
-    std::unique_ptr<PlayingItem> accept_prepared(PreparedItem prepared, const ScreenProgramme& programme,
-                                                 PlaylistCursor& cursor);
+    void receive(ProgrammeRun& run, PreparedItem prepared);
     void request_next_item(SteadyTime now);
     void request_incoming_item();
-    void request(std::uint64_t generation, const ScreenProgramme& programme, std::size_t index);
-    // Puts `item` on the screen's timeline at programme second `start`.
+    void request(ProgrammeRun& run, std::size_t index);
+    std::unique_ptr<PlayingItem> take_next();
+    // Puts `item` on the screen's timeline so that its first picture or
+    // sound plays at programme second `start`.
     void start_item(std::unique_ptr<PlayingItem> item, double start);
     // The rest of an item's start: the log, the started event, a card for
-    // sound only, the request for the item after. At a join it waits until
-    // the item's first picture is up.
+    // sound only, the request for the item after.
     void announce_current_item(SteadyTime now);
-    // `cut_index`: the item of the outgoing programme the change cut short.
-    void cut_in_pending_change(SteadyTime now, std::optional<std::size_t> cut_index);
+    // `cut`: the item of the outgoing programme the change cut short.
+    void cut_in_pending_change(SteadyTime now, const std::optional<CutItem>& cut);
+    // The programme on screen, put aside by an interrupt, to resume as `cut` says.
+    static ProgrammeRun suspend(ProgrammeRun run, const std::optional<CutItem>& cut);
     bool resume_suspended(SteadyTime now);
     void show_slate(const Slate& slate);
     PlayingItem* item_after_current();
@@ -132,25 +170,18 @@ class ScreenPlayer {
     void report(PlayEvent::Kind kind, const PlayingItem& item, std::string reason = {});
     void wake_by(SteadyTime when);
 
-    ScreenProgramme m_programme;
     VideoOutput& m_output;
     AudioTimeline* m_audio;
     const Clock& m_time;
     SteadyTime m_started_at;
-    PlaylistCursor m_cursor;
     ItemPreparer m_preparer;
     ProgrammeClock m_clock;
     PlaybackStats m_stats;
     std::function<void(const PlayEvent&)> m_listener;
 
-    std::unique_ptr<PlayingItem> m_current;  // on screen
-    std::unique_ptr<PlayingItem> m_next;     // prepared, waiting its turn
-    std::uint64_t m_generation = 0;          // of the programme on screen
-    std::uint64_t m_last_generation = 0;     // handed out so far
-    bool m_preparing = false;                // a request of this generation is with the preparer
-    bool m_list_exhausted = false;           // every pass done
-    std::optional<std::size_t> m_retry_index;
-    SteadyTime m_retry_at{};
+    ProgrammeRun m_run;                         // the programme on screen
+    std::unique_ptr<PlayingItem> m_current;     // on screen
+    std::uint64_t m_last_generation = 0;        // handed out so far
     std::optional<double> m_previous_item_end;  // programme seconds, for the transition gap
     struct ShownPicture {
         SteadyTime at;  // when it reached the screen
@@ -158,7 +189,7 @@ class ScreenPlayer {
     };
     std::optional<ShownPicture> m_last_shown;
     std::unique_ptr<PendingChange> m_pending;  // waiting for its time
-    std::optional<Suspended> m_suspended;      // the programme an interrupt cut in on
+    std::optional<ProgrammeRun> m_suspended;   // the programme an interrupt cut in on
     std::string m_interrupt_name;              // the playlist of the latest interrupt, for end_interrupt()
     SteadyTime m_next_wake{};
 };

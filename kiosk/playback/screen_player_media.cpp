@@ -31,9 +31,9 @@ PlayingItem* ScreenPlayer::item_after_current() {
         return nullptr;
     }
     const double programme_end = m_current->start + *end;
-    PlayingItem* next = change_due_by(programme_end) ? m_pending->first.get() : m_next.get();
+    PlayingItem* next = change_due_by(programme_end) ? m_pending->run.next.get() : m_run.next.get();
     if (next != nullptr) {
-        next->start = programme_end;
+        next->start = programme_end - next->from;
     }
     return next;
 }
@@ -58,25 +58,23 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
     const double rate = m_audio->sample_rate();
     const auto fade_frames = static_cast<std::size_t>(kSoundFadeSeconds * rate);
     const double cut = item.cut_at ? item.start + *item.cut_at : std::numeric_limits<double>::infinity();
-    while (!item.sound_ended && m_audio->written_until() < until) {
+    while (!is_over(item.sound) && m_audio->written_until() < until) {
         if (!item.pending_sound) {
-            item.pending_sound = item.source->audio_chunks().try_pop();
-            item.pending_sound_offset = 0;
-            item.pending_sound_ready = false;
-            if (!item.pending_sound) {
+            std::optional<AudioChunk> chunk = item.source->audio_chunks().try_pop();
+            if (!chunk) {
                 return false;  // the decoder is behind; top up next pass
             }
+            item.pending_sound = SoundInHand{std::move(*chunk), std::nullopt, 0};
         }
-        AudioChunk& chunk = *item.pending_sound;
+        SoundInHand& hand = *item.pending_sound;
+        AudioChunk& chunk = hand.chunk;
         const double chunk_start = item.start + chunk.pts;
         if (chunk.end_of_stream || chunk_start >= cut) {
-            item.cut_short = item.cut_short || !chunk.end_of_stream;
-            item.sound_ended = true;
+            item.sound = chunk.end_of_stream ? StreamPhase::ended : StreamPhase::cut;
             item.pending_sound.reset();
             break;
         }
-        std::size_t total = chunk.samples.size() / channels;
-        if (!item.pending_sound_ready) {
+        if (!hand.plan) {
             // The last chunk of an item fades out, so its successor must be
             // seen first; while plenty of sound is queued, waiting costs
             // nothing, and when the ring runs low the chunk goes as it is.
@@ -86,46 +84,52 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
             if (!successor_ends && m_audio->written_until() > until - kSoundLead + kSoundLowWater) {
                 return false;
             }
-            const bool cut_here = item.cut_at && chunk_start + static_cast<double>(total) / rate > cut;
-            if (cut_here) {
-                const auto frames_before_cut =
-                    static_cast<std::size_t>(std::max(0.0, (cut - chunk_start) * rate));
-                chunk.samples.resize(frames_before_cut * channels);
-                total = frames_before_cut;
-                item.cut_short = true;
+            ChunkPlace place;
+            place.start = chunk_start;
+            place.frames = chunk.samples.size() / channels;
+            place.rate = rate;
+            if (item.from > 0.0) {
+                place.from = item.start + item.from;
             }
-            if (!item.sound_started) {
-                fade_in(chunk.samples, channels, fade_frames);
-                item.sound_started = true;
+            place.cut = cut;
+            place.first = item.sound == StreamPhase::waiting;
+            place.last = successor_ends.value_or(false);
+            const ChunkPlan plan = plan_chunk(place);
+            chunk.samples.resize(plan.end * channels);
+            chunk.samples.erase(chunk.samples.begin(),
+                                chunk.samples.begin() + static_cast<std::ptrdiff_t>(plan.begin * channels));
+            shape_chunk(chunk.samples, channels, plan, fade_frames, item.gain);
+            if (plan.heard()) {
+                item.sound = StreamPhase::running;
             }
-            if (successor_ends.value_or(false) || cut_here) {
-                fade_out(chunk.samples, channels, fade_frames);
-            }
-            if (item.gain != 1.0f) {
-                for (float& sample : chunk.samples) {
-                    sample *= item.gain;
-                }
-            }
-            item.pending_sound_ready = true;
+            hand.plan = plan;
         }
-        const double write_start = chunk_start + static_cast<double>(item.pending_sound_offset) / rate;
-        item.pending_sound_offset += m_audio->place(
-            std::span<const float>(chunk.samples).subspan(item.pending_sound_offset * channels), write_start);
-        if (item.pending_sound_offset < total) {
+        const ChunkPlan& plan = *hand.plan;
+        const std::size_t total = chunk.samples.size() / channels;
+        const double write_start = chunk_start + static_cast<double>(plan.begin + hand.written) / rate;
+        hand.written += m_audio->place(std::span<const float>(chunk.samples).subspan(hand.written * channels),
+                                       write_start);
+        if (hand.written < total) {
             return false;  // ring full
         }
-        item.sound_end = std::max(item.sound_end, chunk.pts + static_cast<double>(total) / rate);
-        item.sound_written = true;
+        item.sound_end = std::max(item.sound_end, chunk.pts + static_cast<double>(plan.end) / rate);
+        if (plan.heard() || plan.begin == 0) {
+            ++item.sound_chunks_written;
+        }
+        const bool cut_here = plan.cut;
         item.pending_sound.reset();
+        if (cut_here) {
+            item.sound = StreamPhase::cut;
+        }
     }
-    return item.sound_ended;
+    return is_over(item.sound);
 }
 
 void ScreenPlayer::present_due_pictures(SteadyTime now) {
     PlayingItem& item = *m_current;
     MediaSource& source = *item.source;
     const double programme_now = m_clock.seconds_at(now);
-    while (!item.pictures_ended) {
+    while (!is_over(item.pictures)) {
         if (!item.pending_picture) {
             item.pending_picture = source.video_frames().try_pop();
             if (!item.pending_picture) {
@@ -135,10 +139,15 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
         }
         VideoFrame& picture = *item.pending_picture;
         if (picture.end_of_stream || (item.cut_at && picture.pts >= *item.cut_at)) {
-            item.cut_short = item.cut_short || !picture.end_of_stream;
-            item.pictures_ended = true;
+            item.pictures = picture.end_of_stream ? StreamPhase::ended : StreamPhase::cut;
             item.pending_picture.reset();
             return;
+        }
+        if (item.from > 0.0 && picture.pts < item.from) {
+            // A resumed film: pictures that belong before its keyframe (an
+            // open GOP's leading pictures) are not part of it.
+            item.pending_picture.reset();
+            continue;
         }
         std::optional<double> next_pts;
         source.video_frames().peek([&](const VideoFrame& next) {
@@ -161,14 +170,14 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                 ++m_stats.frames_dropped;
                 break;
             case FrameAction::present: {
-                m_output.show_picture(*picture.frame, source.info().rotation_degrees);
+                m_output.show_picture(picture.picture, source.info().rotation_degrees);
                 const SteadyTime shown_at = m_time.now();
                 ++m_stats.frames_presented;
                 if (!m_stats.first_frame_ms) {
                     m_stats.first_frame_ms =
                         std::chrono::duration<double, std::milli>(shown_at - m_started_at).count();
                 }
-                if (!item.picture_shown && m_previous_item_end && m_last_shown) {
+                if (item.pictures_shown == 0 && m_previous_item_end && m_last_shown) {
                     // The join is judged against the previous picture as it
                     // actually reached the screen, so the constant cost of
                     // drawing a picture is not counted as a gap.
@@ -178,11 +187,12 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                     m_stats.max_transition_gap_ms = std::max(m_stats.max_transition_gap_ms, gap);
                 }
                 m_last_shown = ShownPicture{shown_at, due};
-                if (m_audio != nullptr && source.info().has_audio && !item.sound_ended) {
+                if (m_audio != nullptr && source.info().has_audio && !is_over(item.sound)) {
                     const double drift = std::abs(m_audio->heard_at(shown_at) - due) * 1000.0;
                     m_stats.av_sync_max_ms = std::max(m_stats.av_sync_max_ms, drift);
                 }
-                item.picture_shown = true;
+                item.pictures = StreamPhase::running;
+                ++item.pictures_shown;
                 break;
             }
         }

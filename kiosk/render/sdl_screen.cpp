@@ -5,11 +5,6 @@
 #include <algorithm>
 #include <span>
 
-extern "C" {
-#include <libavutil/frame.h>
-#include <libavutil/pixfmt.h>
-}
-
 #include "picture_fit.h"
 
 namespace kiosk::render {
@@ -24,19 +19,19 @@ constexpr double kSubtitleHeightShare = 0.04;
 constexpr SDL_Color kSlateText{235, 235, 235, 255};
 constexpr SDL_Color kSlateBackground{24, 32, 48, 255};
 
-SDL_YUV_CONVERSION_MODE conversion_mode(const AVFrame& picture) {
-    if (picture.color_range == AVCOL_RANGE_JPEG || picture.format == AV_PIX_FMT_YUVJ420P) {
+SDL_YUV_CONVERSION_MODE conversion_mode(const playback::Picture& picture) {
+    if (picture.format().range == playback::ColourRange::full) {
         return SDL_YUV_CONVERSION_JPEG;
     }
-    switch (picture.colorspace) {
-        case AVCOL_SPC_BT709:
+    switch (picture.format().matrix) {
+        case playback::ColourMatrix::bt709:
             return SDL_YUV_CONVERSION_BT709;
-        case AVCOL_SPC_BT470BG:
-        case AVCOL_SPC_SMPTE170M:
+        case playback::ColourMatrix::bt601:
             return SDL_YUV_CONVERSION_BT601;
-        default:
-            return SDL_YUV_CONVERSION_AUTOMATIC;
+        case playback::ColourMatrix::unspecified:
+            break;
     }
+    return SDL_YUV_CONVERSION_AUTOMATIC;
 }
 
 // Fills the rectangles that have an area. The software renderer draws an
@@ -142,37 +137,40 @@ SdlScreen::SdlScreen(WindowPtr window, SurfacePtr canvas, RendererPtr renderer,
     SDL_RenderPresent(m_renderer.get());
 }
 
-bool SdlScreen::upload(const AVFrame& picture) {
-    const Uint32 format = picture.format == AV_PIX_FMT_NV12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
-    if (!m_picture || format != m_picture_format || picture.width != m_picture_width ||
-        picture.height != m_picture_height) {
+bool SdlScreen::upload(const playback::Picture& picture) {
+    const bool nv12 = picture.layout() == playback::PixelLayout::nv12;
+    const Uint32 format = nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
+    if (!m_picture || format != m_picture_format || picture.width() != m_picture_width ||
+        picture.height() != m_picture_height) {
         m_picture.reset(SDL_CreateTexture(m_renderer.get(), format, SDL_TEXTUREACCESS_STREAMING,
-                                          picture.width, picture.height));
+                                          picture.width(), picture.height()));
         if (!m_picture) {
             return false;
         }
         m_picture_format = format;
-        m_picture_width = picture.width;
-        m_picture_height = picture.height;
+        m_picture_width = picture.width();
+        m_picture_height = picture.height();
     }
     SDL_SetYUVConversionMode(conversion_mode(picture));
-    if (format == SDL_PIXELFORMAT_NV12) {
-        return SDL_UpdateNVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0],
-                                   picture.data[1], picture.linesize[1]) == 0;
+    const playback::PicturePlane& luma = picture.plane(0);
+    const playback::PicturePlane& first_chroma = picture.plane(1);
+    if (nv12) {
+        return SDL_UpdateNVTexture(m_picture.get(), nullptr, luma.data, luma.stride, first_chroma.data,
+                                   first_chroma.stride) == 0;
     }
-    return SDL_UpdateYUVTexture(m_picture.get(), nullptr, picture.data[0], picture.linesize[0],
-                                picture.data[1], picture.linesize[1], picture.data[2],
-                                picture.linesize[2]) == 0;
+    const playback::PicturePlane& second_chroma = picture.plane(2);
+    return SDL_UpdateYUVTexture(m_picture.get(), nullptr, luma.data, luma.stride, first_chroma.data,
+                                first_chroma.stride, second_chroma.data, second_chroma.stride) == 0;
 }
 
-bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
+bool SdlScreen::convert_into_canvas(const playback::Picture& picture) {
     // SDL converts YUV held as planes back to back; a band of rows at a time
     // is copied that way and converted, so the copy stays in cache and no
     // whole-picture buffer is needed.
-    const int width = picture.width;
-    const int height = picture.height;
+    const int width = picture.width();
+    const int height = picture.height();
     const int chroma_width = (width + 1) / 2;
-    const bool nv12 = picture.format == AV_PIX_FMT_NV12;
+    const bool nv12 = picture.layout() == playback::PixelLayout::nv12;
     const Uint32 format = nv12 ? SDL_PIXELFORMAT_NV12 : SDL_PIXELFORMAT_IYUV;
     m_band.resize(static_cast<std::size_t>(width) * kBandRows +
                   static_cast<std::size_t>(chroma_width) * kBandRows);
@@ -192,12 +190,16 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
                 out += row_bytes;
             }
         };
-        copy_rows(picture.data[0], picture.linesize[0], top, rows, width);
+        auto copy_plane_rows = [&](std::size_t index, int first, int count, int row_bytes) {
+            const playback::PicturePlane& plane = picture.plane(index);
+            copy_rows(plane.data, plane.stride, first, count, row_bytes);
+        };
+        copy_plane_rows(0, top, rows, width);
         if (nv12) {
-            copy_rows(picture.data[1], picture.linesize[1], chroma_top, chroma_rows, chroma_width * 2);
+            copy_plane_rows(1, chroma_top, chroma_rows, chroma_width * 2);
         } else {
-            copy_rows(picture.data[1], picture.linesize[1], chroma_top, chroma_rows, chroma_width);
-            copy_rows(picture.data[2], picture.linesize[2], chroma_top, chroma_rows, chroma_width);
+            copy_plane_rows(1, chroma_top, chroma_rows, chroma_width);
+            copy_plane_rows(2, chroma_top, chroma_rows, chroma_width);
         }
         if (SDL_ConvertPixels(width, rows, format, m_band.data(), width, m_canvas->format->format,
                               target + static_cast<std::ptrdiff_t>(top) * m_canvas->pitch,
@@ -209,7 +211,7 @@ bool SdlScreen::convert_into_canvas(const AVFrame& picture) {
     return true;
 }
 
-void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
+void SdlScreen::show_picture(const playback::Picture& picture, int rotation_degrees) {
     std::optional<SDL_Rect> area;
     if (m_layer != nullptr) {
         area = m_layer->film_area();
@@ -223,12 +225,13 @@ void SdlScreen::show_picture(const AVFrame& picture, int rotation_degrees) {
     // converted straight into it: the same SDL conversion the software
     // renderer would do, without its intermediate surface and copy.
     if (m_canvas && full_screen && rotation_degrees == 0 &&
-        fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h).width == picture.width) {
+        fit_picture(picture.width(), picture.height(), 0, m_canvas->w, m_canvas->h).width ==
+            picture.width()) {
         if (convert_into_canvas(picture)) {
             m_showing_slate = false;
             m_rotation = 0;
             const Placement placement =
-                fit_picture(picture.width, picture.height, 0, m_canvas->w, m_canvas->h);
+                fit_picture(picture.width(), picture.height(), 0, m_canvas->w, m_canvas->h);
             fill_bars(placement);
             if (m_layer != nullptr) {
                 m_layer->draw_over(m_renderer.get());

@@ -2,7 +2,7 @@
 //
 // Every wait on the decoder threads has a generous deadline, so a broken source fails a test instead
 // of hanging it.
-#include "playback/media_source.h"
+#include "playback/ffmpeg_media_source.h"
 
 #include <cctype>
 #include <chrono>
@@ -18,11 +18,6 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-
-extern "C" {
-#include <libavutil/frame.h>
-#include <libavutil/pixfmt.h>
-}
 
 namespace kiosk::playback {
 namespace {
@@ -50,7 +45,7 @@ SourceOptions without_sound() {
 }
 
 std::unique_ptr<MediaSource> open_or_fail(const std::string& name, const SourceOptions& options) {
-    auto source = MediaSource::open(media(name), options);
+    auto source = FfmpegMediaSource::open(media(name), options);
     if (!source) {
         ADD_FAILURE() << name << ": " << source.error().message;
         return nullptr;
@@ -119,7 +114,8 @@ TEST(MediaSource, DescribesAFilmWithSound) {
 TEST(MediaSource, DecodesEveryVideoFrameInOrder) {
     auto source = open_or_fail("h264_aac.mp4", with_sound());
     ASSERT_TRUE(source);
-    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    ASSERT_TRUE(
+        source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline, real_clock()));
     source->start_playing();
 
     const std::vector<VideoFrame> frames = pop_all_video(*source);
@@ -127,10 +123,10 @@ TEST(MediaSource, DecodesEveryVideoFrameInOrder) {
     EXPECT_NEAR(frames.front().pts, 0.0, 1e-3);
     EXPECT_NEAR(frames.back().pts, 59.0 / 30.0, 1e-3);
     for (std::size_t i = 0; i < frames.size(); ++i) {
-        ASSERT_TRUE(frames[i].frame) << "frame " << i;
-        EXPECT_EQ(frames[i].frame->format, AV_PIX_FMT_YUV420P) << "frame " << i;
-        EXPECT_EQ(frames[i].frame->width, 320);
-        EXPECT_EQ(frames[i].frame->height, 240);
+        ASSERT_TRUE(frames[i].picture) << "frame " << i;
+        EXPECT_EQ(frames[i].picture.layout(), PixelLayout::yuv420p) << "frame " << i;
+        EXPECT_EQ(frames[i].picture.width(), 320);
+        EXPECT_EQ(frames[i].picture.height(), 240);
         EXPECT_NEAR(frames[i].duration, 1.0 / 30.0, 1e-3) << "frame " << i;
         if (i > 0) {
             EXPECT_GT(frames[i].pts, frames[i - 1].pts) << "frame " << i;
@@ -200,7 +196,8 @@ TEST(MediaSource, ScreenWithoutSoundDecodesNoAudio) {
 TEST(MediaSource, WaitingForTheFirstFrameLeavesItQueued) {
     auto source = open_or_fail("h264_aac.mp4", without_sound());
     ASSERT_TRUE(source);
-    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    ASSERT_TRUE(
+        source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline, real_clock()));
     ASSERT_GE(source->video_frames().size(), 1u);
     double first_pts = -1.0;
     EXPECT_TRUE(source->video_frames().peek([&](const VideoFrame& frame) { first_pts = frame.pts; }));
@@ -225,8 +222,8 @@ TEST(MediaSource, ConvertsPixelFormatsTheScreenCannotTake) {
     const std::vector<VideoFrame> frames = pop_all_video(*source);
     ASSERT_EQ(frames.size(), 60u);
     for (const VideoFrame& frame : frames) {
-        ASSERT_EQ(frame.frame->format, AV_PIX_FMT_YUV420P);
-        ASSERT_EQ(frame.frame->width, 320);
+        ASSERT_EQ(frame.picture.layout(), PixelLayout::yuv420p);
+        ASSERT_EQ(frame.picture.width(), 320);
     }
     EXPECT_GT(frames[1].pts, frames[0].pts) << "timestamps survive the conversion";
 }
@@ -238,24 +235,64 @@ TEST(MediaSource, StillPictureIsOneFrameShownForTheStillTime) {
     ASSERT_TRUE(source);
     EXPECT_TRUE(source->info().is_still);
     EXPECT_TRUE(source->info().has_video);
-    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    ASSERT_TRUE(
+        source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline, real_clock()));
     source->start_playing();
 
     const std::vector<VideoFrame> frames = pop_all_video(*source);
     ASSERT_EQ(frames.size(), 1u);
     EXPECT_EQ(frames[0].pts, 0.0);
     EXPECT_EQ(frames[0].duration, 2.5);
-    ASSERT_TRUE(frames[0].frame);
-    EXPECT_EQ(frames[0].frame->width, 320);
+    ASSERT_TRUE(frames[0].picture);
+    EXPECT_EQ(frames[0].picture.width(), 320);
+}
+
+TEST(MediaSource, StartingMidWayBeginsAtTheKeyframeAtOrBeforeTheStart) {
+    // ramp_gop1s.mp4: a keyframe every second; each picture's luma is 16 plus its number (30 fps).
+    SourceOptions options = without_sound();
+    options.start_seconds = 3.4;
+    auto source = open_or_fail("ramp_gop1s.mp4", options);
+    ASSERT_TRUE(source);
+    EXPECT_NEAR(source->info().duration, 6.0, 0.05);
+    source->start_playing();
+    const std::vector<VideoFrame> frames = pop_all_video(*source);
+    ASSERT_FALSE(frames.empty());
+    EXPECT_NEAR(frames.front().pts, 3.0, 1e-3) << "the keyframe of second 3, at its own time";
+    const PicturePlane& luma = frames.front().picture.plane(0);
+    EXPECT_NEAR(luma.data[120 * luma.stride + 160], 16 + 90, 2);
+    EXPECT_EQ(frames.size(), 90u) << "from there to the end";
+}
+
+TEST(MediaSource, SoundStartsMidWayWithThePicture) {
+    SourceOptions options = with_sound();
+    options.start_seconds = 3.4;
+    auto source = open_or_fail("ramp_gop1s.mp4", options);
+    ASSERT_TRUE(source);
+    const SteadyTime deadline = std::chrono::steady_clock::now() + kDecodeDeadline;
+    const std::optional<AudioChunk> first = pop_before(source->audio_chunks(), deadline);
+    ASSERT_TRUE(first.has_value());
+    EXPECT_LE(first->pts, 3.0 + 1e-3) << "at or before the picture";
+    EXPECT_GE(first->pts, 3.0 - 0.1);
+}
+
+TEST(MediaSource, AStillIgnoresAStartMidWay) {
+    SourceOptions options = without_sound();
+    options.start_seconds = 4.0;
+    auto source = open_or_fail("still.png", options);
+    ASSERT_TRUE(source);
+    source->start_playing();
+    const std::vector<VideoFrame> frames = pop_all_video(*source);
+    ASSERT_EQ(frames.size(), 1u);
+    EXPECT_EQ(frames[0].pts, 0.0);
 }
 
 // Opens a file and waits for its first picture: the two places a bad file is turned away.
 tl::expected<void, content::MediaError> open_and_wait(const std::string& name) {
-    auto source = MediaSource::open(media(name), with_sound());
+    auto source = FfmpegMediaSource::open(media(name), with_sound());
     if (!source) {
         return tl::unexpected(source.error());
     }
-    return (*source)->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline);
+    return (*source)->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline, real_clock());
 }
 
 struct DamagedCase {
@@ -340,7 +377,8 @@ TEST(MediaSource, DestroyingASourceWithBlockedThreadsReturnsPromptly) {
 TEST(MediaSource, DestroyingASourceBeforeItPlaysReturnsPromptly) {
     auto source = open_or_fail("clip_3s_01.mp4", with_sound());
     ASSERT_TRUE(source);
-    ASSERT_TRUE(source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline));
+    ASSERT_TRUE(
+        source->wait_for_first_frame(std::chrono::steady_clock::now() + kDecodeDeadline, real_clock()));
     EXPECT_TRUE(destroyed_within(std::move(source), 1000ms)) << "the preroll source did not stop its threads";
 }
 

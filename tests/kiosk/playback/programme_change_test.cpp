@@ -13,10 +13,6 @@
 
 #include <gtest/gtest.h>
 
-extern "C" {
-#include <libavutil/frame.h>
-}
-
 #include "playback/clock.h"
 #include "playback/screen_player.h"
 #include "playback/video_output.h"
@@ -57,11 +53,13 @@ class ColourLog final : public VideoOutput {
     struct Shown {
         double at;  // seconds since the log began
         Colour colour;
+        int luma = 0;  // at the centre
     };
 
-    void show_picture(const AVFrame& picture, int) override {
-        const int centre = (picture.height / 2) * picture.linesize[0] + picture.width / 2;
-        shown.push_back(Shown{seconds(), colour_of_luma(picture.data[0][centre])});
+    void show_picture(const Picture& picture, int) override {
+        const PicturePlane& luma = picture.plane(0);
+        const int centre = (picture.height() / 2) * luma.stride + picture.width() / 2;
+        shown.push_back(Shown{seconds(), colour_of_luma(luma.data[centre]), luma.data[centre]});
     }
     void show_slate(const std::string& title, const std::string&) override {
         slates.push_back(std::pair{seconds(), title});
@@ -227,6 +225,76 @@ TEST_F(ProgrammeChangeTest, ProofOfPlayHearsStartsEndsAndCuts) {
     EXPECT_EQ(ended->reason, "cut");
     EXPECT_EQ(events.back().kind, PlayEvent::Kind::started);
     EXPECT_EQ(events.back().programme, "next");
+}
+
+// ramp_gop1s.mp4: 6 s at 30 fps, a keyframe every whole second, and each picture's luma is 16 plus
+// its frame number, so a picture on screen tells its own time in the film.
+double ramp_seconds(int luma) {
+    return (luma - 16) / 30.0;
+}
+
+TEST_F(ProgrammeChangeTest, AnInterruptedFilmResumesAtTheKeyframeBeforeTheCut) {
+    std::vector<PlayEvent> events;
+    ScreenPlayer player(looping("loop", {"ramp_gop1s.mp4"}), SourceOptions{}, log, nullptr, clock);
+    player.on_play_event([&](const PlayEvent& event) { events.push_back(event); });
+    run_until(player, 0.5);
+    ASSERT_FALSE(log.shown.empty());
+    const double film_start = log.shown.front().at;  // the film's second 0
+    const double cut = film_start + 3.4;
+    ScreenProgramme lecture = looping("lecture", {"blue.mp4"});
+    lecture.passes = 1;
+    run_until(player, 2.8);
+    player.change_programme(ProgrammeChange{lecture, at(cut), true}, clock.now());
+    run_until(player, cut + 2.0 + 1.0);
+
+    // The last picture before the cut is the one due at 3.4 s (or a frame before).
+    const auto before_cut =
+        std::find_if(log.shown.rbegin(), log.shown.rend(),
+                     [&](const ColourLog::Shown& shown) { return shown.at < cut - 1e-6; });
+    ASSERT_NE(before_cut, log.shown.rend());
+    EXPECT_NEAR(ramp_seconds(before_cut->luma), 3.4, 2 * kFrame);
+    // blue.mp4 plays its 2 s; then the film, from the keyframe at or before the cut.
+    EXPECT_NEAR(*log.first(Colour::blue, cut - kFrame), cut, kFrame);
+    const auto resumed = std::find_if(log.shown.begin(), log.shown.end(), [&](const ColourLog::Shown& shown) {
+        return shown.at > cut + 1.0 && shown.colour != Colour::blue;
+    });
+    ASSERT_NE(resumed, log.shown.end());
+    EXPECT_NEAR(resumed->at, cut + 2.0, 2 * kFrame);
+    const double resumed_at = ramp_seconds(resumed->luma);
+    EXPECT_LE(resumed_at, 3.4 + 0.5 * kFrame) << "at or before the cut";
+    EXPECT_GE(resumed_at, 3.4 - 1.0) << "within one GOP of the cut";
+    EXPECT_NEAR(resumed_at, 3.0, 0.5 * kFrame) << "the keyframe of second 3";
+
+    // The rest of the film plays to its end (3 s), and the loop goes on with it from its start.
+    const double resumed_shown_at = resumed->at;
+    run_until(player, cut + 2.0 + 3.5);
+    // At its own pace: a second later, a second further into the film.
+    const auto later = std::find_if(log.shown.begin(), log.shown.end(), [&](const ColourLog::Shown& shown) {
+        return shown.at >= resumed_shown_at + 1.0;
+    });
+    ASSERT_NE(later, log.shown.end());
+    EXPECT_NEAR(ramp_seconds(later->luma), resumed_at + 1.0, 2 * kFrame);
+    ASSERT_GE(events.size(), 6u);
+    const auto film = [](const PlayEvent& event) {
+        return std::filesystem::path(event.path).filename() == "ramp_gop1s.mp4";
+    };
+    EXPECT_TRUE(events[0].kind == PlayEvent::Kind::started && film(events[0]));
+    EXPECT_TRUE(events[1].kind == PlayEvent::Kind::ended && film(events[1]));
+    EXPECT_EQ(events[1].reason, "cut");
+    EXPECT_EQ(events[2].kind, PlayEvent::Kind::started);
+    EXPECT_EQ(events[2].programme, "lecture");
+    EXPECT_EQ(events[3].kind, PlayEvent::Kind::ended);
+    EXPECT_EQ(events[3].reason, "");
+    EXPECT_TRUE(events[4].kind == PlayEvent::Kind::started && film(events[4])) << "started again";
+    EXPECT_EQ(events[4].programme, "loop");
+    EXPECT_TRUE(events[5].kind == PlayEvent::Kind::ended && film(events[5]));
+    EXPECT_EQ(events[5].reason, "") << "the resumed film ends as any film does";
+    const auto restarted =
+        std::find_if(log.shown.begin(), log.shown.end(), [&](const ColourLog::Shown& shown) {
+            return shown.at > resumed_shown_at && ramp_seconds(shown.luma) < 0.5;
+        });
+    ASSERT_NE(restarted, log.shown.end());
+    EXPECT_NEAR(restarted->at, cut + 2.0 + (6.0 - resumed_at), 2 * kFrame);
 }
 
 }  // namespace

@@ -21,10 +21,6 @@
 
 #include <gtest/gtest.h>
 
-extern "C" {
-#include <libavutil/frame.h>
-}
-
 #include "playback/audio_ring.h"
 #include "playback/audio_timeline.h"
 #include "playback/clock.h"
@@ -71,10 +67,11 @@ class RecordingOutput final : public VideoOutput {
 
     explicit RecordingOutput(const Clock& clock) : m_clock(clock) {}
 
-    void show_picture(const AVFrame& picture, int rotation_degrees) override {
-        const int centre = (picture.height / 2) * picture.linesize[0] + picture.width / 2;
+    void show_picture(const playback::Picture& picture, int rotation_degrees) override {
+        const PicturePlane& luma = picture.plane(0);
+        const int centre = (picture.height() / 2) * luma.stride + picture.width() / 2;
         pictures.push_back(
-            Picture{picture.width, picture.height, picture.data[0][centre], rotation_degrees, m_clock.now()});
+            Picture{picture.width(), picture.height(), luma.data[centre], rotation_degrees, m_clock.now()});
     }
     void show_slate(const std::string& title, const std::string& subtitle) override {
         slates.push_back(Slate{title, subtitle, m_clock.now()});
