@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "ui/film_flow.h"
+
 namespace kiosk::app {
 namespace {
 
@@ -16,8 +18,6 @@ using playback::SteadyTime;
 constexpr auto kScrollFrameInterval = std::chrono::microseconds(16'667);
 // Pictures scaled for the page and rendered text kept between pages.
 constexpr std::size_t kPictureBudgetBytes = 96u << 20;
-// Keys that scroll a page by one line.
-constexpr double kKeyScrollPixels = 120.0;
 // Longest stretch of one loop turn spent making the textures of a page's
 // scrolled-away parts after its first frame: short enough that a touch or a
 // film frame arriving meanwhile is hardly held up.
@@ -87,28 +87,28 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
       m_screen(screen),
       m_fonts(fonts),
       m_metrics{screen.width(), screen.height(), pixels_per_mm},
-      m_idle_timeout(idle_timeout),
       m_clock(clock),
       m_started_at(started_at),
-      m_gestures(ui::GestureTuning::for_screen(pixels_per_mm)),
-      m_scroll(0, 0),
       m_films(std::move(films)) {
     if (m_zone == nullptr) {
         std::abort();  // the kiosk makes exhibits only for zones the package has
     }
-    m_navigator = std::make_unique<ui::Navigator>(*m_zone);
+    const SteadyTime now = m_clock.now();
+    m_controller = std::make_unique<ui::ExhibitController>(*m_zone, m_metrics, Seconds(idle_timeout).count(),
+                                                           seconds(now));
+    if (m_films.play) {
+        m_controller->add_flow(std::make_unique<ui::FilmFlow>());
+    }
     m_texts = std::make_unique<render::TextTextureCache>(screen.renderer(), fonts);
     m_pictures = std::make_unique<render::PictureCache>(screen.renderer(), kPictureBudgetBytes);
     m_painter = std::make_unique<render::ScenePainter>(screen.renderer(), *m_texts, *m_pictures);
     m_warm_painter = std::make_unique<render::ScenePainter>(screen.renderer(), *m_texts, *m_pictures);
-    const SteadyTime now = m_clock.now();
-    m_last_input = now;
     m_last_frame = now;
     // The home screen is laid out and rendered before anyone touches, so the
     // first touch shows it at once.
-    m_navigator->apply(ui::Action{ui::Action::Kind::home});
+    m_controller->apply(ui::Action{ui::Action::Kind::home}, seconds(now));
     rebuild_scene();
-    m_navigator->walk_away();
+    m_controller->walk_away();
     rebuild_scene();
     m_figures.home_ready_ms = milliseconds(m_started_at, m_clock.now());
     // The processor time says what the start costs however busy the machine
@@ -129,39 +129,19 @@ double Exhibit::seconds(SteadyTime time) const {
 }
 
 void Exhibit::rebuild_scene() {
-    const ui::ExhibitView& view = m_navigator->view();
+    const ui::ExhibitView& view = m_controller->view();
     m_theme = ui::Theme::make(m_metrics, view.large_text, m_zone_id);
-    std::optional<ui::Rect> zoomed;
-    if (view.view == ui::View::picture) {
-        const content::Board* board = m_navigator->current_board();
-        if (!m_zoom && board != nullptr) {
-            const auto size = m_pictures->size_of(board->images[static_cast<std::size_t>(view.picture)].file);
-            if (size) {
-                m_zoom.emplace(size->width, size->height, m_metrics.width, m_metrics.height);
-            }
-        }
-        if (m_zoom) {
-            const ui::PictureRect rect = m_zoom->rect();
-            zoomed = ui::Rect{static_cast<int>(std::lround(rect.x)), static_cast<int>(std::lround(rect.y)),
-                              static_cast<int>(std::lround(rect.width)),
-                              static_cast<int>(std::lround(rect.height))};
-        }
-    } else {
-        m_zoom.reset();
-    }
-    if (const ui::Scene* warm = zoomed || m_film ? nullptr : warm_scene(view)) {
+    const std::optional<ui::Rect> zoomed = m_controller->zoomed_picture(*m_pictures);
+    const ui::ExhibitFlow* flow = m_controller->flow_on_screen();
+    if (const ui::Scene* warm = zoomed || flow ? nullptr : warm_scene(view)) {
         m_scene = *warm;
     } else {
-        const ui::LayoutInput input{*m_package, *m_navigator, m_theme, m_fonts, *m_pictures, zoomed};
-        m_scene = m_film ? ui::lay_out_film(input, *m_film) : ui::lay_out(input);
+        const ui::LayoutInput input{*m_package, m_controller->pages(), m_theme, m_fonts, *m_pictures, zoomed};
+        m_scene = flow ? flow->lay_out(input) : ui::lay_out(input);
     }
-    if (m_scene.scroll) {
-        m_scroll.set_lengths(m_scene.scroll->content_height, m_scene.scroll->viewport.h);
-    } else {
-        m_scroll.set_lengths(0, 0);
-    }
+    m_controller->show(m_scene);
     // Only what the first frame shows; step() makes the rest after it.
-    m_painter->prepare(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
+    m_painter->prepare(m_scene, static_cast<int>(std::lround(m_controller->scroll_offset())));
     m_onward = onward_actions(m_scene);
     std::reverse(m_onward.begin(), m_onward.end());
     mark_dirty();
@@ -187,7 +167,7 @@ bool Exhibit::prepare_ahead() {
     }
     // The next page a touch away: laid out now, its first frame's textures
     // made in the slices that follow.
-    ui::Navigator ahead = *m_navigator;
+    ui::Navigator ahead = m_controller->pages();
     const bool moved = ahead.apply(m_onward.back());
     m_onward.pop_back();
     const ui::ExhibitView& view = ahead.view();
@@ -218,188 +198,40 @@ void Exhibit::mark_scrolled() {
     }
 }
 
-void Exhibit::note_input(SteadyTime now, bool changed) {
-    m_last_input = now;
-    if (changed && !m_waiting_since) {
+void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
+    for (const ui::ExhibitRequest& request : reaction.requests) {
+        if (request.kind == ui::ExhibitRequest::Kind::play_film) {
+            m_films.play(request.film, now);
+        } else if (request.kind == ui::ExhibitRequest::Kind::stop_film && m_films.stop) {
+            m_films.stop(now);
+        }
+    }
+    if (reaction.started_visit) {
+        ++m_figures.touches;
+    }
+    if (reaction.walked_away) {
+        ++m_figures.idle_returns;
+    }
+    if (reaction.opened_board) {
+        m_waiting_for_board = true;
+    }
+    if (reaction.relayout) {
+        rebuild_scene();
+    } else if (reaction.scrolled) {
+        mark_scrolled();
+    }
+    if (reaction.for_visitor && !m_waiting_since) {
         m_waiting_since = now;
     }
 }
 
-void Exhibit::stop_film(SteadyTime now) {
-    if (!m_film) {
-        return;
-    }
-    m_film.reset();
-    if (m_films.stop) {
-        m_films.stop(now);
-    }
-}
-
-void Exhibit::apply(const ui::Action& action, SteadyTime now) {
-    if (action.kind == ui::Action::Kind::play_film) {
-        const content::Board* board = m_navigator->current_board();
-        if (board == nullptr || !board->video || !m_films.play) {
-            return;
-        }
-        m_film = *board->video;
-        m_films.play(m_film->file, now);
-        rebuild_scene();
-        note_input(now, true);
-        return;
-    }
-    if (m_film && (action.kind == ui::Action::Kind::close_overlay || action.kind == ui::Action::Kind::back)) {
-        // Closing the film is the way back to its board.
-        stop_film(now);
-        rebuild_scene();
-        note_input(now, true);
-        return;
-    }
-    const ui::View before = m_navigator->view().view;
-    const std::string board_before = m_navigator->view().board;
-    const bool language_or_size = action.kind == ui::Action::Kind::toggle_language ||
-                                  action.kind == ui::Action::Kind::toggle_large_text;
-    const double offset = m_scroll.offset();
-    if (!m_navigator->apply(action)) {
-        return;
-    }
-    const ui::ExhibitView& view = m_navigator->view();
-    const bool new_board =
-        view.view == ui::View::board && (before != ui::View::board || view.board != board_before);
-    if (new_board) {
-        m_waiting_for_board = true;
-    }
-    if (before == ui::View::attract) {
-        ++m_figures.touches;
-    }
-    // A new page starts at its top; the same page in another language or
-    // size stays about where the visitor was reading, and so does the page
-    // under a picture or the chooser when they close. (Before the page is
-    // prepared, which makes what shows at this offset.)
-    const auto is_overlay = [](ui::View v) {
-        return v == ui::View::picture || v == ui::View::filter_chooser;
-    };
-    if (is_overlay(view.view) && !is_overlay(before)) {
-        m_page_offset = offset;
-    }
-    double next_offset = language_or_size ? offset : 0.0;
-    if (is_overlay(before) && !is_overlay(view.view)) {
-        next_offset = m_page_offset;
-    }
-    m_scroll.scroll_to(next_offset);
-    rebuild_scene();
-    note_input(now, true);
-}
-
 void Exhibit::on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y,
                          SteadyTime now) {
-    m_last_input = now;
-    const auto gestures = m_gestures.feed(ui::PointerEvent{kind, pointer, x, y, seconds(now)});
-    for (const ui::Gesture& gesture : gestures) {
-        on_gesture(gesture, now);
-    }
-}
-
-void Exhibit::on_gesture(const ui::Gesture& gesture, SteadyTime now) {
-    const ui::View view = m_navigator->view().view;
-    const int offset = static_cast<int>(std::lround(m_scroll.offset()));
-    switch (gesture.kind) {
-        case ui::Gesture::Kind::press:
-            // A finger on a moving page stops it, as on a phone.
-            if (m_scroll.is_moving()) {
-                m_scroll.stop();
-                mark_scrolled();
-            }
-            break;
-        case ui::Gesture::Kind::tap:
-            if (view == ui::View::attract) {
-                apply(ui::Action{ui::Action::Kind::start}, now);
-            } else if (auto action = m_scene.hit(gesture.x, gesture.y, offset)) {
-                apply(*action, now);
-            }
-            break;
-        case ui::Gesture::Kind::double_tap:
-            if (view == ui::View::picture && m_zoom && !m_scene.hit(gesture.x, gesture.y, offset)) {
-                m_zoom->double_tap(gesture.x, gesture.y);
-                rebuild_scene();
-                note_input(now, true);
-            }
-            break;
-        case ui::Gesture::Kind::drag_start:
-            m_dragging_page = view != ui::View::picture && m_scene.scroll &&
-                              m_scene.scroll->viewport.contains(gesture.x, gesture.y);
-            if (m_dragging_page) {
-                m_scroll.grab();
-            }
-            break;
-        case ui::Gesture::Kind::drag:
-            if (view == ui::View::picture && m_zoom) {
-                m_zoom->pan(gesture.dx, gesture.dy);
-                rebuild_scene();
-                note_input(now, true);
-            } else if (m_dragging_page) {
-                m_scroll.drag(gesture.dy);
-                mark_scrolled();
-                note_input(now, true);
-            }
-            break;
-        case ui::Gesture::Kind::drag_end:
-            if (m_dragging_page) {
-                m_scroll.release(gesture.vy, seconds(now));
-                m_dragging_page = false;
-                mark_scrolled();
-            }
-            break;
-        case ui::Gesture::Kind::swipe:
-            if (view == ui::View::board && (gesture.direction == ui::SwipeDirection::left ||
-                                            gesture.direction == ui::SwipeDirection::right)) {
-                apply(ui::Action{gesture.direction == ui::SwipeDirection::left
-                                     ? ui::Action::Kind::next_board
-                                     : ui::Action::Kind::previous_board},
-                      now);
-            }
-            break;
-        case ui::Gesture::Kind::pinch_start:
-            if (view == ui::View::picture && m_zoom) {
-                m_zoom->pinch_start(gesture.x, gesture.y);
-            }
-            break;
-        case ui::Gesture::Kind::pinch:
-            if (view == ui::View::picture && m_zoom) {
-                m_zoom->pinch(gesture.scale, gesture.x, gesture.y);
-                rebuild_scene();
-                note_input(now, true);
-            }
-            break;
-        case ui::Gesture::Kind::pinch_end:
-            break;
-    }
+    react(m_controller->on_pointer(ui::PointerEvent{kind, pointer, x, y, seconds(now)}), now);
 }
 
 void Exhibit::on_key(const std::string& name, SteadyTime now) {
-    m_last_input = now;
-    const ui::View view = m_navigator->view().view;
-    if (view == ui::View::attract) {
-        apply(ui::Action{ui::Action::Kind::start}, now);
-        return;
-    }
-    if (name == "Escape" || name == "Backspace") {
-        apply(ui::Action{ui::Action::Kind::back}, now);
-    } else if (name == "Home") {
-        apply(ui::Action{ui::Action::Kind::home}, now);
-    } else if (name == "Left") {
-        apply(ui::Action{ui::Action::Kind::previous_board}, now);
-    } else if (name == "Right") {
-        apply(ui::Action{ui::Action::Kind::next_board}, now);
-    } else if (name == "Up" || name == "Down" || name == "PageUp" || name == "PageDown") {
-        const double page = m_scene.scroll ? m_scene.scroll->viewport.h * 0.9 : 0.0;
-        const double by = name == "Up"       ? -kKeyScrollPixels
-                          : name == "Down"   ? kKeyScrollPixels
-                          : name == "PageUp" ? -page
-                                             : page;
-        m_scroll.scroll_to(m_scroll.offset() + by);
-        mark_scrolled();
-        note_input(now, true);
-    }
+    react(m_controller->on_key(name, seconds(now)), now);
 }
 
 void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
@@ -411,7 +243,7 @@ void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
     // The old package stays alive until the page no longer points into it.
     m_package = std::move(package);
     m_zone = zone;
-    m_navigator->set_zone(*m_zone);
+    m_controller->set_zone(*m_zone);
     // Pages laid out ahead show the old package.
     m_warm_painter->forget();
     m_warm_scenes.clear();
@@ -420,17 +252,11 @@ void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
 }
 
 void Exhibit::step(SteadyTime now) {
-    if (m_navigator->view().view != ui::View::attract && now - m_last_input >= m_idle_timeout) {
-        stop_film(now);
-        m_navigator->walk_away();
-        ++m_figures.idle_returns;
-        m_scroll.scroll_to(0);
-        rebuild_scene();
-    }
-    const bool scrolling = m_scroll.advance(seconds(now)) || m_scroll.is_dragged();
-    if (scrolling && now - m_last_frame >= kScrollFrameInterval) {
-        mark_scrolled();
-    }
+    ui::ExhibitReaction reaction = m_controller->step(seconds(now));
+    // The page moves on its own: a frame at the panel's pace, not at every turn.
+    const bool scrolling = reaction.scrolled || m_controller->scrolling();
+    reaction.scrolled = scrolling && now - m_last_frame >= kScrollFrameInterval;
+    react(std::move(reaction), now);
     if (m_dirty && (!scrolling || now - m_last_frame >= kScrollFrameInterval)) {
         const SteadyTime start = m_clock.now();
         draw_now();
@@ -447,16 +273,17 @@ void Exhibit::step(SteadyTime now) {
 }
 
 SteadyTime Exhibit::next_wake() const {
-    if (m_dirty || m_scroll.is_moving()) {
+    if (m_dirty || m_controller->coasting()) {
         return std::max(m_last_frame + kScrollFrameInterval, m_last_frame);
     }
     if (m_painter->has_unprepared() || m_warm_painter->has_unprepared() || !m_onward.empty()) {
         return m_last_frame;  // (past: at once)
     }
-    if (m_navigator->view().view != ui::View::attract) {
-        return m_last_input + m_idle_timeout;
+    const double due = m_controller->next_step_due();
+    if (std::isinf(due)) {
+        return SteadyTime::max();
     }
-    return SteadyTime::max();
+    return m_started_at + std::chrono::duration_cast<SteadyTime::duration>(Seconds(due));
 }
 
 void Exhibit::draw_now() {
@@ -482,7 +309,7 @@ std::optional<SDL_Rect> Exhibit::film_area() const {
 }
 
 void Exhibit::draw_under(SDL_Renderer*) {
-    m_painter->paint_under(m_scene, static_cast<int>(std::lround(m_scroll.offset())));
+    m_painter->paint_under(m_scene, static_cast<int>(std::lround(m_controller->scroll_offset())));
 }
 
 void Exhibit::draw_over(SDL_Renderer*) {

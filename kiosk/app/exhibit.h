@@ -1,8 +1,10 @@
 #pragma once
-// One zone's touch exhibit on one screen: turns touches, clicks and keys
-// into places (ui::Navigator), lays each place out once (ui::lay_out), draws
-// it around and over the zone's film (render::ScreenLayer), scrolls, zooms,
-// and goes back to the attract loop when the visitor walks away.
+// One zone's touch exhibit on one screen: the SDL side of the screen policy
+// in ui::ExhibitController. It hands the controller touches, clicks and keys,
+// lays each place out once (ui::lay_out, or a flow's screen), draws it around
+// and over the zone's film (render::ScreenLayer), prepares the pages a touch
+// away while nobody touches, carries out the controller's requests (a
+// board's film on the zone's player) and keeps the exhibit's figures.
 // Main thread only; driven by the kiosk's loop like a ScreenPlayer.
 
 #include <chrono>
@@ -21,11 +23,9 @@
 #include "render/sdl_screen.h"
 #include "render/text_engine.h"
 #include "render/text_texture_cache.h"
+#include "ui/exhibit_controller.h"
 #include "ui/gestures.h"
-#include "ui/kinetic_scroll.h"
-#include "ui/navigator.h"
 #include "ui/screen_layout.h"
-#include "ui/zoom_pan.h"
 
 namespace kiosk::app {
 
@@ -69,7 +69,7 @@ class Exhibit final : public render::ScreenLayer {
     // A newer package (already checked).
     void set_package(std::shared_ptr<const content::Package> package);
 
-    const ui::ExhibitView& view() const { return m_navigator->view(); }
+    const ui::ExhibitView& view() const { return m_controller->view(); }
     const ExhibitFigures& figures() const { return m_figures; }
 
     // ScreenLayer
@@ -79,8 +79,8 @@ class Exhibit final : public render::ScreenLayer {
     void presented() override;
 
   private:
-    void apply(const ui::Action& action, playback::SteadyTime now);
-    void on_gesture(const ui::Gesture& gesture, playback::SteadyTime now);
+    // Carries out what the controller decided at `now`.
+    void react(ui::ExhibitReaction reaction, playback::SteadyTime now);
     void rebuild_scene();
     // The page changed: a frame must show it, drawn whole.
     void mark_dirty();
@@ -93,8 +93,6 @@ class Exhibit final : public render::ScreenLayer {
     const ui::Scene* warm_scene(const ui::ExhibitView& view) const;
     void draw_now();
     double seconds(playback::SteadyTime time) const;
-    void note_input(playback::SteadyTime now, bool changed);
-    void stop_film(playback::SteadyTime now);
 
     std::shared_ptr<const content::Package> m_package;
     const content::Zone* m_zone;
@@ -102,11 +100,10 @@ class Exhibit final : public render::ScreenLayer {
     render::SdlScreen& m_screen;
     render::TextEngine& m_fonts;
     ui::ScreenMetrics m_metrics;
-    std::chrono::milliseconds m_idle_timeout;
     const playback::Clock& m_clock;
     playback::SteadyTime m_started_at;
 
-    std::unique_ptr<ui::Navigator> m_navigator;
+    std::unique_ptr<ui::ExhibitController> m_controller;
     ui::Theme m_theme;
     ui::Scene m_scene;
     std::unique_ptr<render::TextTextureCache> m_texts;
@@ -121,16 +118,9 @@ class Exhibit final : public render::ScreenLayer {
     std::list<WarmScene> m_warm_scenes;
     std::unique_ptr<render::ScenePainter> m_warm_painter;  // works on m_warm_scenes.front()
     std::vector<ui::Action> m_onward;                      // still to lay out ahead, the next last
-    ui::GestureRecognizer m_gestures;
-    ui::KineticScroll m_scroll;
-    std::optional<ui::ZoomPan> m_zoom;
-    bool m_dragging_page = false;
-    double m_page_offset = 0.0;  // where the page under an open picture or chooser was scrolled to
     FilmControl m_films;
-    std::optional<content::Picture> m_film;  // the board's film the visitor is watching
 
     bool m_dirty = false;  // the page changed and is not on screen yet
-    playback::SteadyTime m_last_input;
     playback::SteadyTime m_last_frame;
     std::optional<playback::SteadyTime> m_waiting_since;  // oldest input not yet on screen
     bool m_waiting_for_board = false;

@@ -17,22 +17,27 @@ scheduler::Instant wall_now() {
 
 }  // namespace
 
-tl::expected<std::unique_ptr<HallSchedule>, std::string> HallSchedule::open(
+tl::expected<std::unique_ptr<HallSchedule>, HallScheduleError> HallSchedule::open(
     const std::filesystem::path& data_dir, const std::string& time_zone,
     std::chrono::milliseconds still_time) {
     auto tz = scheduler::locate_time_zone(time_zone);
     if (!tz) {
-        return tl::unexpected("time_zone: " + tz.error().message);
+        return tl::unexpected(
+            HallScheduleError{HallScheduleError::Kind::bad_time_zone, "time_zone: " + tz.error().message});
     }
     const std::filesystem::path database = scheduler::database_path(data_dir);
     // Opened once here to create and migrate it, and to fail loudly at
     // start-up rather than quietly in a thread.
     if (auto store = scheduler::open_schedule_store(database); !store) {
-        return tl::unexpected("schedule database " + database.string() + ": " + store.error().message);
+        return tl::unexpected(
+            HallScheduleError{HallScheduleError::Kind::database_refused,
+                              "schedule database " + database.string() + ": " + store.error().message});
     }
     std::unique_ptr<HallSchedule> schedule(new HallSchedule(database, **tz, still_time));
     if (!schedule->m_watcher.wait_for_first(kFirstLoadTimeout)) {
-        return tl::unexpected("schedule database " + database.string() + ": not readable in time");
+        return tl::unexpected(
+            HallScheduleError{HallScheduleError::Kind::database_stalled,
+                              "schedule database " + database.string() + ": not readable in time"});
     }
     if (auto programme = schedule->m_watcher.take_new_programme()) {
         schedule->m_programme = std::move(*programme);
@@ -51,7 +56,7 @@ playback::ScreenProgramme HallSchedule::start_screen(const std::string& zone,
 }
 
 void HallSchedule::set_unscheduled(std::size_t index, playback::ScreenProgramme unscheduled,
-                                   playback::SteadyTime steady_now, playback::ScreenPlayer& player) {
+                                   playback::SteadyTime steady_now, ZonePlayer& player) {
     m_directors.at(index)->set_unscheduled(std::move(unscheduled), steady_now, player);
 }
 
@@ -62,11 +67,20 @@ void HallSchedule::attach(std::size_t index, playback::ScreenPlayer& player) {
     });
 }
 
-void HallSchedule::step(playback::SteadyTime steady_now,
-                        const std::vector<playback::ScreenPlayer*>& players) {
+void HallSchedule::take_edits_through(MainLoopInbox& inbox) {
+    m_watcher.deliver_to([this, &inbox](scheduler::Programme programme) {
+        inbox.post([this, programme = std::move(programme)]() mutable { m_edited = std::move(programme); });
+    });
+}
+
+void HallSchedule::step(playback::SteadyTime steady_now, const std::vector<ZonePlayer*>& players) {
     const scheduler::Instant now = wall_now();
-    if (auto programme = m_watcher.take_new_programme()) {
-        m_programme = std::move(*programme);
+    std::optional<scheduler::Programme> edited = std::exchange(m_edited, std::nullopt);
+    if (!edited) {
+        edited = m_watcher.take_new_programme();  // (before the inbox is set)
+    }
+    if (edited) {
+        m_programme = std::move(*edited);
         spdlog::info("programme version {} loaded", m_programme.version);
         for (std::size_t index = 0; index < m_directors.size(); ++index) {
             m_directors[index]->adopt(m_programme, now, steady_now, *players.at(index));

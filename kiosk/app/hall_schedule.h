@@ -12,6 +12,7 @@
 
 #include <tl/expected.hpp>
 
+#include "main_loop_inbox.h"
 #include "play_log_writer.h"
 #include "playback/screen_player.h"
 #include "programme_watcher.h"
@@ -19,11 +20,23 @@
 
 namespace kiosk::app {
 
+// Why the schedule could not be opened; the kiosk cannot start either way,
+// the kind says what the installer must fix.
+struct HallScheduleError {
+    enum class Kind {
+        bad_time_zone,     // the configuration's time_zone is not in the tz database
+        database_refused,  // the database cannot be created, opened or migrated
+        database_stalled,  // it opened, but the first read did not finish in time
+    };
+    Kind kind;
+    std::string message;  // for the log: the file and what went wrong
+};
+
 class HallSchedule {
   public:
     // Opens (creating when missing) the schedule database in `data_dir` and
-    // loads the programme. The message says what is wrong when it cannot.
-    static tl::expected<std::unique_ptr<HallSchedule>, std::string> open(
+    // loads the programme.
+    static tl::expected<std::unique_ptr<HallSchedule>, HallScheduleError> open(
         const std::filesystem::path& data_dir, const std::string& time_zone,
         std::chrono::milliseconds still_time);
 
@@ -34,13 +47,17 @@ class HallSchedule {
     // Screen `index`'s programme for while nothing is scheduled, replaced
     // (see ZoneDirector::set_unscheduled).
     void set_unscheduled(std::size_t index, playback::ScreenProgramme unscheduled,
-                         playback::SteadyTime steady_now, playback::ScreenPlayer& player);
+                         playback::SteadyTime steady_now, ZonePlayer& player);
 
     // Records the screen's plays (screen `index`, as started).
     void attach(std::size_t index, playback::ScreenPlayer& player);
 
+    // From now on staff edits arrive as messages through `inbox` (which
+    // must outlive the schedule) and are adopted at the next step().
+    void take_edits_through(MainLoopInbox& inbox);
+
     // Adopts edits and announces coming changes to the players (by index).
-    void step(playback::SteadyTime steady_now, const std::vector<playback::ScreenPlayer*>& players);
+    void step(playback::SteadyTime steady_now, const std::vector<ZonePlayer*>& players);
 
     playback::SteadyTime next_wake(playback::SteadyTime steady_now) const;
 
@@ -53,6 +70,7 @@ class HallSchedule {
     ProgrammeWatcher m_watcher;
     PlayLogWriter m_play_log;
     scheduler::Programme m_programme;
+    std::optional<scheduler::Programme> m_edited;  // delivered, to adopt at the next step
     std::vector<std::unique_ptr<ZoneDirector>> m_directors;
 };
 

@@ -20,8 +20,7 @@ PlayLogWriter::PlayLogWriter(std::filesystem::path database_file)
     : m_database_file(std::move(database_file)), m_events(kQueueDepth), m_thread([this] { run(); }) {}
 
 PlayLogWriter::~PlayLogWriter() {
-    m_events.push(std::nullopt);  // the writer drains what came before it, then stops
-    m_thread.join();
+    m_events.push(std::nullopt);  // the writer drains what came before it, then stops (m_thread joins it)
 }
 
 void PlayLogWriter::record(scheduler::PlayEvent event) {

@@ -30,7 +30,7 @@ class PlayLogWriter {
 
     std::filesystem::path m_database_file;
     playback::BoundedQueue<std::optional<scheduler::PlayEvent>> m_events;  // nothing: stop
-    std::thread m_thread;
+    std::jthread m_thread;                                                 // last: joined first
 };
 
 }  // namespace kiosk::app

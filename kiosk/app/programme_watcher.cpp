@@ -14,16 +14,7 @@ constexpr auto kPollInterval = std::chrono::seconds(1);
 }  // namespace
 
 ProgrammeWatcher::ProgrammeWatcher(std::filesystem::path database_file)
-    : m_database_file(std::move(database_file)), m_thread([this] { run(); }) {}
-
-ProgrammeWatcher::~ProgrammeWatcher() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_changed.notify_all();
-    m_thread.join();
-}
+    : m_database_file(std::move(database_file)), m_thread([this](std::stop_token stop) { run(stop); }) {}
 
 std::optional<scheduler::Programme> ProgrammeWatcher::take_new_programme() {
     std::lock_guard lock(m_mutex);
@@ -35,11 +26,19 @@ bool ProgrammeWatcher::wait_for_first(std::chrono::milliseconds timeout) {
     return m_changed.wait_for(lock, timeout, [this] { return m_loaded_once; });
 }
 
-void ProgrammeWatcher::run() {
+void ProgrammeWatcher::deliver_to(std::function<void(scheduler::Programme)> sink) {
+    std::lock_guard lock(m_mutex);
+    m_sink = std::move(sink);
+    if (m_latest) {
+        m_sink(*std::exchange(m_latest, std::nullopt));
+    }
+}
+
+void ProgrammeWatcher::run(std::stop_token stop) {
     std::unique_ptr<scheduler::ScheduleStore> store;
     std::optional<std::int64_t> seen_version;
     std::unique_lock lock(m_mutex);
-    while (!m_stopping) {
+    while (!stop.stop_requested()) {
         lock.unlock();
         if (!store) {
             auto opened = scheduler::open_schedule_store(m_database_file);
@@ -65,14 +64,16 @@ void ProgrammeWatcher::run() {
             }
         }
         lock.lock();
-        if (loaded) {
+        if (loaded && m_sink) {
+            m_sink(std::move(*loaded));
+        } else if (loaded) {
             m_latest = std::move(loaded);
         }
         if (!m_loaded_once) {
             m_loaded_once = true;
             m_changed.notify_all();
         }
-        m_changed.wait_for(lock, kPollInterval, [this] { return m_stopping; });
+        m_changed.wait_for(lock, stop, kPollInterval, [] { return false; });
     }
 }
 

@@ -37,7 +37,7 @@ const char* signal_name(int signal) {
 StopSignals::StopSignals(int exit_status) : m_exit_status(exit_status) {
     const sigset_t set = stop_signal_set();
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    m_watcher = std::thread([this] { watch(); });
+    m_watcher = std::jthread([this] { watch(); });
 }
 
 StopSignals::~StopSignals() {
@@ -68,6 +68,9 @@ void StopSignals::watch() {
     }
     spdlog::info("{}: stopping", signal_name(signal));
     m_stop_requested = true;
+    if (m_wake_main_loop) {
+        m_wake_main_loop();
+    }
     if (!m_closed.wait_for(lock, kStopGrace, [this] { return m_closing; })) {
         spdlog::warn("not stopped {} ms after {}: ending at once", kStopGrace.count(), signal_name(signal));
         end_process(m_exit_status);

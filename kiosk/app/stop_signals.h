@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -30,20 +31,25 @@ class StopSignals {
     StopSignals& operator=(const StopSignals&) = delete;
 
     // From now on a signal asks the main loop to stop (stop_requested()),
-    // rather than ending the process.
-    void main_loop_started() { m_main_loop_running = true; }
+    // rather than ending the process, and wakes it with `wake` (called on
+    // the signal watcher's thread).
+    void main_loop_started(std::function<void()> wake = {}) {
+        m_wake_main_loop = std::move(wake);
+        m_main_loop_running = true;
+    }
     bool stop_requested() const { return m_stop_requested; }
 
   private:
     void watch();
 
     int m_exit_status;
+    std::function<void()> m_wake_main_loop;  // set before m_main_loop_running
     std::atomic<bool> m_main_loop_running{false};
     std::atomic<bool> m_stop_requested{false};
     std::mutex m_mutex;
     std::condition_variable m_closed;  // the destructor runs: the main loop has stopped
     bool m_closing = false;            // under m_mutex
-    std::thread m_watcher;             // last: started once everything above is ready
+    std::jthread m_watcher;            // last: started once everything above is ready
 };
 
 }  // namespace kiosk::app

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "media/media_probe.h"
 #include "render/sdl_picture_decoder.h"
 #include "ui/exhibit_text_fit.h"
 
@@ -15,8 +16,6 @@ using playback::SteadyTime;
 
 // How often the package's manifest is looked at for a new version.
 constexpr auto kContentLookInterval = std::chrono::seconds(2);
-// How often a check under way is looked at for its result.
-constexpr auto kCheckDoneLookInterval = std::chrono::milliseconds(100);
 // The touch device id of scripted fingers (SDL only passes it through).
 constexpr SDL_TouchID kScriptTouch = 1;
 // Most threads probing a package's pictures and films at once.
@@ -27,6 +26,9 @@ content::CheckOptions kiosk_check_options() {
     // Texts are measured once the screens and fonts are up (measure_texts).
     options.text_fit = nullptr;
     options.probe_media = true;
+    // Films are opened as the player opens them.
+    static const media::FfmpegMediaProber films;
+    options.media_prober = &films;
     // Pictures are checked by the decoder the screens use, so none is let
     // through that would show as a blank tile.
     static const render::SdlPictureDecoder pictures;
@@ -58,7 +60,8 @@ std::optional<std::filesystem::file_time_type> manifest_time(const std::filesyst
 
 }  // namespace
 
-ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std::move(directory)) {
+ContentSource::ContentSource(std::filesystem::path directory, MainLoopInbox& inbox)
+    : m_directory(std::move(directory)), m_inbox(inbox) {
     m_manifest_time = manifest_time(m_directory);
     auto loaded = content::load_checked_package(m_directory, kiosk_check_options());
     if (loaded) {
@@ -72,25 +75,23 @@ ContentSource::ContentSource(std::filesystem::path directory) : m_directory(std:
 }
 
 std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
-    if (m_checking.valid()) {
-        if (m_checking.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
-            m_next_look = now + kCheckDoneLookInterval;
-            return nullptr;
-        }
-        auto checked = m_checking.get();
-        if (!checked) {
-            m_problems = checked.error();
+    if (m_checked) {
+        const std::shared_ptr<CheckResult> checked = std::exchange(m_checked, nullptr);
+        m_checker = std::jthread();  // (done: joins at once)
+        m_next_look = now + kContentLookInterval;
+        if (!*checked) {
+            m_problems = checked->error();
             log_problems(m_directory, m_problems);
             spdlog::warn("the screens keep showing the content they have");
             return nullptr;
         }
         m_problems.clear();
-        m_package = std::make_shared<const content::Package>(std::move(*checked));
+        m_package = std::make_shared<const content::Package>(std::move(**checked));
         spdlog::info("content package {} version {} now showing", m_package->id, m_package->version);
         return m_package;
     }
-    if (now < m_next_look) {
-        return nullptr;
+    if (m_checker.joinable() || now < m_next_look) {
+        return nullptr;  // (a check under way posts its result, which wakes the loop)
     }
     m_next_look = now + kContentLookInterval;
     const auto time = manifest_time(m_directory);
@@ -99,9 +100,9 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     }
     m_manifest_time = time;
     spdlog::info("content package {} changed: checking it", m_directory.string());
-    m_next_look = now + kCheckDoneLookInterval;
+    m_next_look = SteadyTime::max();
     // Probing every picture and film takes a while; the screens go on meanwhile.
-    m_checking = std::async(std::launch::async, [directory = m_directory, measuring = m_text_measuring] {
+    m_checker = std::jthread([this, directory = m_directory, measuring = m_text_measuring] {
         // The films play on meanwhile: one file at a time leaves them the processors.
         content::CheckOptions options = kiosk_check_options();
         options.probe_threads = 1;
@@ -117,7 +118,8 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
                 spdlog::warn("texts of the new package not measured: {}", opened.error());
             }
         }
-        return content::load_checked_package(directory, options);
+        auto checked = std::make_shared<CheckResult>(content::load_checked_package(directory, options));
+        m_inbox.post([this, checked] { m_checked = checked; });
     });
     return nullptr;
 }
@@ -144,9 +146,10 @@ bool ContentSource::measure_texts(const render::TextEngine& fonts, std::vector<u
 }
 
 TouchExhibits::TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
-                             std::chrono::milliseconds idle_timeout, const playback::Clock& clock,
-                             SteadyTime started_at)
+                             std::chrono::milliseconds idle_timeout, WindowEvents& events,
+                             const playback::Clock& clock, SteadyTime started_at)
     : m_source(source),
+      m_events(events),
       m_screen_setups(std::move(screens)),
       m_pixels_per_mm(pixels_per_mm),
       m_idle_timeout(idle_timeout),
@@ -222,11 +225,9 @@ Exhibit* TouchExhibits::exhibit_for_window(Uint32 window_id) {
     return m_exhibits.empty() ? nullptr : m_exhibits.front().get();
 }
 
-bool TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
+void TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
     using Kind = ui::PointerEvent::Kind;
     switch (event.type) {
-        case SDL_QUIT:
-            return true;
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP: {
@@ -235,7 +236,7 @@ bool TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
                 return exhibit_for_window(finger.windowID) == e.get();
             });
             if (index == m_exhibits.end()) {
-                return false;
+                return;
             }
             render::SdlScreen* screen = m_screens[static_cast<std::size_t>(index - m_exhibits.begin())];
             const Kind kind = event.type == SDL_FINGERDOWN ? Kind::down
@@ -243,35 +244,35 @@ bool TouchExhibits::handle(const SDL_Event& event, SteadyTime now) {
                                                            : Kind::move;
             (*index)->on_pointer(kind, static_cast<std::int64_t>(finger.fingerId), finger.x * screen->width(),
                                  finger.y * screen->height(), now);
-            return false;
+            return;
         }
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             // A touchscreen's fingers also arrive as mouse clicks; they are
             // handled as fingers above.
             if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) {
-                return false;
+                return;
             }
             if (Exhibit* exhibit = exhibit_for_window(event.button.windowID)) {
                 exhibit->on_pointer(event.type == SDL_MOUSEBUTTONDOWN ? Kind::down : Kind::up,
                                     ui::kMousePointer, event.button.x, event.button.y, now);
             }
-            return false;
+            return;
         case SDL_MOUSEMOTION:
             if (event.motion.which == SDL_TOUCH_MOUSEID || (event.motion.state & SDL_BUTTON_LMASK) == 0) {
-                return false;
+                return;
             }
             if (Exhibit* exhibit = exhibit_for_window(event.motion.windowID)) {
                 exhibit->on_pointer(Kind::move, ui::kMousePointer, event.motion.x, event.motion.y, now);
             }
-            return false;
+            return;
         case SDL_KEYDOWN:
             if (Exhibit* exhibit = exhibit_for_window(event.key.windowID)) {
                 exhibit->on_key(SDL_GetKeyName(event.key.keysym.sym), now);
             }
-            return false;
+            return;
         default:
-            return false;
+            return;
     }
 }
 
@@ -365,11 +366,10 @@ bool TouchExhibits::step(SteadyTime now) {
 void TouchExhibits::drain_events(std::optional<SteadyTime> happened) {
     // Each event is timed when it is handled (a screenshot just before may
     // have taken a good part of a second), or when it happened if known.
-    SDL_Event event;
-    while (SDL_PollEvent(&event) != 0) {
+    m_quit = m_events.drain([&](const SDL_Event& event) {
         const SteadyTime now = m_clock.now();
-        m_quit = handle(event, happened ? std::min(*happened, now) : now) || m_quit;
-    }
+        handle(event, happened ? std::min(*happened, now) : now);
+    }) || m_quit;
 }
 
 SteadyTime TouchExhibits::next_wake() const {

@@ -9,22 +9,24 @@
 
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <tl/expected.hpp>
 
 #include "content/package_check.h"
 #include "exhibit.h"
+#include "main_loop_inbox.h"
 #include "playback/clock.h"
 #include "playback/screen_player.h"
 #include "render/sdl_screen.h"
 #include "render/text_engine.h"
 #include "ui/input_script.h"
 #include "ui/theme.h"
+#include "window_events.h"
 
 namespace kiosk::app {
 
@@ -32,18 +34,19 @@ namespace kiosk::app {
 class ContentSource {
   public:
     // Reads and checks the package in `directory`. Problems are logged; the
-    // result holds no package then.
-    explicit ContentSource(std::filesystem::path directory);
+    // result holds no package then. Checks of newer versions report through
+    // `inbox`, which must outlive the source.
+    ContentSource(std::filesystem::path directory, MainLoopInbox& inbox);
 
     const std::shared_ptr<const content::Package>& package() const { return m_package; }
     const std::vector<content::PackageProblem>& problems() const { return m_problems; }
 
     // Looks for a changed manifest (cheap: one stat) and checks a changed
-    // package off the main thread. Returns a newer good package when one is
-    // ready; a bad one is refused with its problems logged, and the current
-    // one stays.
+    // package on a thread of its own, which posts the result to the main
+    // loop. Returns a newer good package once its check is in; a bad one is
+    // refused with its problems logged, and the current one stays.
     std::shared_ptr<const content::Package> poll(playback::SteadyTime now);
-    // When poll() next looks at the manifest (or takes a finished check).
+    // When poll() next looks at the manifest (never while a check is under way).
     playback::SteadyTime next_look() const { return m_next_look; }
 
     // From now on texts are checked too, against the exhibits' own boxes on
@@ -64,8 +67,12 @@ class ContentSource {
     std::vector<content::PackageProblem> m_problems;
     std::optional<std::filesystem::file_time_type> m_manifest_time;
     playback::SteadyTime m_next_look{};
+    using CheckResult = tl::expected<content::Package, std::vector<content::PackageProblem>>;
+
+    MainLoopInbox& m_inbox;
     std::optional<TextMeasuring> m_text_measuring;
-    std::future<tl::expected<content::Package, std::vector<content::PackageProblem>>> m_checking;
+    std::shared_ptr<CheckResult> m_checked;  // a newer version's check, delivered through the inbox
+    std::jthread m_checker;                  // last: checks a newer version
 };
 
 struct ExhibitScreen {
@@ -79,8 +86,9 @@ class TouchExhibits {
     // Exhibits for the screens whose zone `source`'s package has. Without a
     // good package the screens show films only until one is published;
     // without a CJK font they always do.
+    // `events`: where scripted input is read back (the loop's own reader).
     TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
-                  std::chrono::milliseconds idle_timeout, const playback::Clock& clock,
+                  std::chrono::milliseconds idle_timeout, WindowEvents& events, const playback::Clock& clock,
                   playback::SteadyTime started_at);
     ~TouchExhibits();
 
@@ -96,11 +104,11 @@ class TouchExhibits {
     bool shot_failed() const { return m_shot_failed; }
 
     // Plays `script` from `now`: its touches and keys go through SDL's event
-    // queue like a visitor's.
+    // queue like a visitor's, read back at once through the loop's WindowEvents.
     void play_script(ui::InputScript script, playback::SteadyTime now);
 
-    // Handles one window-system event. Returns true for a request to quit.
-    bool handle(const SDL_Event& event, playback::SteadyTime now);
+    // Handles one window-system event (touch, mouse, key).
+    void handle(const SDL_Event& event, playback::SteadyTime now);
 
     // Injects due script input, reloads a new package, steps every exhibit.
     // Returns false when the script says quit.
@@ -121,6 +129,7 @@ class TouchExhibits {
     void drain_events(std::optional<playback::SteadyTime> happened = std::nullopt);
 
     ContentSource& m_source;
+    WindowEvents& m_events;
     std::vector<ExhibitScreen> m_screen_setups;
     double m_pixels_per_mm;
     std::chrono::milliseconds m_idle_timeout;

@@ -1,7 +1,7 @@
 #include "version_text.h"
 
 #include "build_version.h"
-#include "content/media_probe.h"
+#include "media/media_probe.h"
 #include "render/sdl_version.h"
 #include "scheduler/schedule_store.h"
 
@@ -10,7 +10,7 @@ namespace kiosk::app {
 std::string version_text(std::string_view program) {
     const std::string commit = KIOSK_COMMIT;
     return std::string(program) + " " + KIOSK_VERSION + (commit.empty() ? "" : " (commit " + commit + ")") +
-           "\n" + render::sdl_library_versions() + ", " + content::media_library_versions() + ", " +
+           "\n" + render::sdl_library_versions() + ", " + media::media_library_versions() + ", " +
            scheduler::database_library_version() + "\n";
 }
 

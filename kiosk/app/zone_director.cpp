@@ -71,7 +71,7 @@ playback::ScreenProgramme ZoneDirector::programme_for(const scheduler::ZoneResol
 }
 
 void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Instant now,
-                         playback::SteadyTime steady_now, playback::ScreenPlayer& player) {
+                         playback::SteadyTime steady_now, ZonePlayer& player) {
     const scheduler::ZoneState before = m_current.state;
     const scheduler::Playlist* old_list =
         before.kind == scheduler::StateKind::playing ? m_programme.find_playlist(before.playlist) : nullptr;
@@ -108,7 +108,7 @@ void ZoneDirector::adopt(const scheduler::Programme& programme, scheduler::Insta
 }
 
 void ZoneDirector::set_unscheduled(playback::ScreenProgramme unscheduled, playback::SteadyTime steady_now,
-                                   playback::ScreenPlayer& player) {
+                                   ZonePlayer& player) {
     const auto& old_items = m_unscheduled.playlist.items;
     const auto& new_items = unscheduled.playlist.items;
     const bool same_films = std::equal(
@@ -124,8 +124,7 @@ void ZoneDirector::set_unscheduled(playback::ScreenProgramme unscheduled, playba
                             steady_now);
 }
 
-void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now,
-                        playback::ScreenPlayer& player) {
+void ZoneDirector::step(scheduler::Instant now, playback::SteadyTime steady_now, ZonePlayer& player) {
     if (now >= m_current.until) {
         // The announced change has happened (or nothing changed at a horizon).
         m_current = scheduler::resolve(m_schedule, now, m_tz);

@@ -3,7 +3,8 @@
 // now and when that next changes, tells the screen's player a few seconds
 // before each change so the new programme is prepared and cuts in on the
 // dot, and adopts staff edits at the next item boundary (an interrupt cuts in
-// at its time). Main thread only; pure apart from the player it drives.
+// at its time). Main thread only; pure apart from the player it drives,
+// which it meets through ZonePlayer.
 
 #include <chrono>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "scheduler/play_record.h"
 #include "scheduler/programme.h"
 #include "scheduler/resolver.h"
+#include "zone_player.h"
 
 namespace kiosk::app {
 
@@ -34,16 +36,16 @@ class ZoneDirector {
     // A new version of the programme: whatever it changes for this zone
     // reaches `player` at the next item boundary, or at once for an interrupt.
     void adopt(const scheduler::Programme& programme, scheduler::Instant now, playback::SteadyTime steady_now,
-               playback::ScreenPlayer& player);
+               ZonePlayer& player);
 
     // A new programme for while nothing is scheduled (a newly published
     // content package's): when the zone is unscheduled now and the films
     // differ, it reaches `player` at the next item boundary.
     void set_unscheduled(playback::ScreenProgramme unscheduled, playback::SteadyTime steady_now,
-                         playback::ScreenPlayer& player);
+                         ZonePlayer& player);
 
     // Announces the coming change to `player` when it is near.
-    void step(scheduler::Instant now, playback::SteadyTime steady_now, playback::ScreenPlayer& player);
+    void step(scheduler::Instant now, playback::SteadyTime steady_now, ZonePlayer& player);
 
     // When step() next has something to do.
     playback::SteadyTime next_wake(scheduler::Instant now, playback::SteadyTime steady_now) const;

@@ -15,6 +15,7 @@
 
 #include <tl/expected.hpp>
 
+#include "font_library.h"
 #include "font_lookup.h"
 #include "sdl_deleters.h"
 #include "ui/text_measure.h"
