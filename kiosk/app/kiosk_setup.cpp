@@ -236,6 +236,8 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
         screen.player = std::make_unique<playback::ScreenPlayer>(
             std::move(screen_programmes[index]), options_for_screen, *screen.output,
             screen.sound ? &screen.sound->timeline() : nullptr, clock);
+        // Its preparer and decoders wake the loop when what it waits for arrives.
+        screen.player->wake_with([inbox = &kiosk->inbox] { inbox->wake(); });
         if (schedule) {
             schedule->attach(index, *screen.player);
         }

@@ -8,8 +8,10 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 namespace kiosk::playback {
 
@@ -27,6 +29,24 @@ class BoundedQueue {
         }
         m_items.push_back(std::move(item));
         m_not_empty.notify_one();
+        std::function<void()> listener = std::exchange(m_on_next_push, nullptr);
+        lock.unlock();
+        if (listener) {
+            listener();  // (on the producer's thread, outside the lock)
+        }
+        return true;
+    }
+
+    // A consumer that found the queue empty and will not block on it (the
+    // main loop) asks to be told of the next item: `listener` runs once, on
+    // the producer's thread, when it arrives. False when an item is already
+    // waiting or the queue is aborted: look again now instead.
+    bool call_on_next_push(std::function<void()> listener) {
+        std::lock_guard lock(m_mutex);
+        if (m_aborted || !m_items.empty()) {
+            return false;
+        }
+        m_on_next_push = std::move(listener);
         return true;
     }
 
@@ -76,6 +96,7 @@ class BoundedQueue {
     void abort() {
         std::lock_guard lock(m_mutex);
         m_aborted = true;
+        m_on_next_push = nullptr;
         m_not_full.notify_all();
         m_not_empty.notify_all();
     }
@@ -102,6 +123,7 @@ class BoundedQueue {
     std::deque<T> m_items;
     std::size_t m_capacity;
     bool m_aborted = false;
+    std::function<void()> m_on_next_push;  // under m_mutex
 };
 
 }  // namespace kiosk::playback

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -49,6 +50,11 @@ class ItemPreparer {
 
     // A finished preparation, if one is waiting. Never blocks. Main thread.
     std::optional<PreparedItem> take_ready() { return m_ready.try_pop(); }
+    // `listener` runs once, on the preparer's thread, when the next
+    // preparation is finished; false when one is waiting already.
+    bool call_when_ready(std::function<void()> listener) {
+        return m_ready.call_on_next_push(std::move(listener));
+    }
 
     // Requests not yet answered in take_ready()'s queue. Any thread.
     bool busy() const { return m_unanswered.load() > 0; }

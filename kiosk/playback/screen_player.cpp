@@ -11,6 +11,11 @@ namespace {
 
 // How often the loop comes back to top up sound while nothing else is due.
 constexpr auto kSoundTopUpInterval = std::chrono::milliseconds(20);
+// How soon to look again, without a wake hook, while the preparer works.
+constexpr auto kPreparerPollInterval = std::chrono::milliseconds(20);
+// Longest sleep with a wake hook and no sound to feed: every wait has its
+// wake-up, so this only bounds what a missed one could cost.
+constexpr auto kIdleBackstop = std::chrono::seconds(1);
 // Changes due within this much of now cut in at once.
 constexpr double kCutInTolerance = 0.002;
 
@@ -72,7 +77,28 @@ void ScreenPlayer::show_slate(const Slate& slate) {
 }
 
 void ScreenPlayer::step(SteadyTime now) {
-    m_next_wake = now + kSoundTopUpInterval;
+    m_next_wake = SteadyTime::max();
+    step_once(now);
+    const bool feeding_sound = m_audio != nullptr && m_current && m_current->source->info().has_audio &&
+                               !is_over(m_current->sound);
+    wake_by(now + (feeding_sound ? kSoundTopUpInterval : m_wake ? kIdleBackstop : kSoundTopUpInterval));
+    wait_for_preparer(now);
+}
+
+void ScreenPlayer::wait_for_preparer(SteadyTime now) {
+    const bool waiting = m_run.state == PlayerState::opening ||
+                         (m_pending && m_pending->run.state == PlayerState::opening);
+    if (!waiting) {
+        return;
+    }
+    if (!m_wake) {
+        wake_by(now + kPreparerPollInterval);
+    } else if (!m_preparer.call_when_ready(m_wake)) {
+        wake_by(now);  // ready already: take it at once
+    }
+}
+
+void ScreenPlayer::step_once(SteadyTime now) {
     if (m_run.state == PlayerState::retrying && now >= m_run.retry->at) {
         handle(m_run, PlayerEvent::retry_due);
         request_next_item(now);

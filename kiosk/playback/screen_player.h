@@ -98,6 +98,13 @@ class ScreenPlayer {
     // When step() next has something to do.
     SteadyTime next_wake() const { return m_next_wake; }
 
+    // `wake` is called, from the preparer's or a decoder's thread, when
+    // something step() waits for arrives (a prepared item, a decoded
+    // picture), so the caller's loop can sleep until next_wake() without
+    // polling. Without it, next_wake() comes back every few milliseconds
+    // while the player waits on a thread. Set once, before the first step().
+    void wake_with(std::function<void()> wake) { m_wake = std::move(wake); }
+
     // Every pass of a limited programme is done.
     bool finished() const;
 
@@ -169,6 +176,10 @@ class ScreenPlayer {
     void finish_item_when_over(SteadyTime now);
     void report(PlayEvent::Kind kind, const PlayingItem& item, std::string reason = {});
     void wake_by(SteadyTime when);
+    // One step; step() adds the wake-ups that stand for no particular event.
+    void step_once(SteadyTime now);
+    // Has the preparer wake the caller's loop when the item asked for is open.
+    void wait_for_preparer(SteadyTime now);
 
     VideoOutput& m_output;
     AudioTimeline* m_audio;
@@ -192,6 +203,7 @@ class ScreenPlayer {
     std::optional<ProgrammeRun> m_suspended;   // the programme an interrupt cut in on
     std::string m_interrupt_name;              // the playlist of the latest interrupt, for end_interrupt()
     SteadyTime m_next_wake{};
+    std::function<void()> m_wake;  // see wake_with()
 };
 
 }  // namespace kiosk::playback

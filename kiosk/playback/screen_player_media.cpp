@@ -15,7 +15,8 @@ namespace {
 // How far ahead of the programme sound is written to the device: enough to
 // ride out a slow main-loop pass, little enough that a switch is heard at once.
 constexpr double kSoundLead = 0.200;
-// How soon to look again when the decoder has not delivered the next picture.
+// How soon to look again, without a wake hook, when the decoder has not
+// delivered the next picture.
 constexpr auto kDecoderPollInterval = std::chrono::milliseconds(2);
 // Fade at both ends of each item's sound, so a join or a cut never clicks.
 constexpr double kSoundFadeSeconds = 0.005;
@@ -133,7 +134,13 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
         if (!item.pending_picture) {
             item.pending_picture = source.video_frames().try_pop();
             if (!item.pending_picture) {
-                wake_by(now + kDecoderPollInterval);
+                // The decoder wakes the loop with the picture; without a
+                // hook, look again shortly.
+                if (!m_wake) {
+                    wake_by(now + kDecoderPollInterval);
+                } else if (!source.video_frames().call_on_next_push(m_wake)) {
+                    wake_by(now);
+                }
                 return;
             }
         }

@@ -7,6 +7,7 @@
 // its test instead of hanging the suite.
 #include "playback/bounded_queue.h"
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <future>
@@ -181,6 +182,45 @@ TEST(BoundedQueue, LargerCapacityWakesABlockedProducer) {
     EXPECT_EQ(queue->size(), 2u);
     EXPECT_EQ(queue->try_pop(), 1);
     EXPECT_EQ(queue->try_pop(), 2);
+}
+
+TEST(BoundedQueue, AConsumerThatWillNotBlockIsToldOfTheNextItemOnce) {
+    BoundedQueue<int> queue(4);
+    std::atomic<int> told{0};
+    std::thread::id told_on;
+    ASSERT_TRUE(queue.call_on_next_push([&] {
+        ++told;
+        told_on = std::this_thread::get_id();
+    }));
+    std::thread::id producer_id;
+    std::thread producer([&] {
+        producer_id = std::this_thread::get_id();
+        queue.push(1);
+        queue.push(2);
+    });
+    producer.join();
+    EXPECT_EQ(told.load(), 1);  // once: the second item tells nobody
+    EXPECT_EQ(told_on, producer_id);
+}
+
+TEST(BoundedQueue, AskingToBeToldWhileAnItemWaitsSaysLookNow) {
+    BoundedQueue<int> queue(4);
+    queue.push(1);
+    bool told = false;
+    EXPECT_FALSE(queue.call_on_next_push([&] { told = true; }));
+    queue.try_pop();
+    queue.push(2);
+    EXPECT_FALSE(told);
+}
+
+TEST(BoundedQueue, AnAbortedQueueTellsNobody) {
+    BoundedQueue<int> queue(4);
+    bool told = false;
+    ASSERT_TRUE(queue.call_on_next_push([&] { told = true; }));
+    queue.abort();
+    EXPECT_FALSE(queue.push(1));
+    EXPECT_FALSE(told);
+    EXPECT_FALSE(queue.call_on_next_push([&] { told = true; }));
 }
 
 }  // namespace

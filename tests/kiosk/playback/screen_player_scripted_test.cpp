@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -160,6 +161,24 @@ TEST_F(ScriptedPlayerTest, PlaysFilmsBackToBackOnTheFrameGrid) {
     EXPECT_EQ(player->stats().items_played, 2);
     EXPECT_EQ(player->stats().frames_dropped, 0);
     EXPECT_LT(player->stats().max_transition_gap_ms, 0.01);
+}
+
+TEST_F(ScriptedPlayerTest, WithAWakeHookItSleepsUntilThePreparerWakesIt) {
+    std::atomic<int> wakes{0};
+    start(programme("loop", {"red"}, std::nullopt));
+    player->wake_with([&] { ++wakes; });
+    player->step(clock.now());
+    if (player->next_wake() > clock.now()) {
+        // Still opening: no polling, the preparer's thread wakes the loop.
+        EXPECT_GE(player->next_wake() - clock.now(), 1s);
+        const auto limit = std::chrono::steady_clock::now() + 5s;
+        while (wakes.load() == 0 && std::chrono::steady_clock::now() < limit) {
+            std::this_thread::sleep_for(100us);
+        }
+        EXPECT_EQ(wakes.load(), 1);
+    }
+    run_until(1.0);
+    EXPECT_EQ(screen.shown.size(), 31u);  // every frame on time, woken only by its due time
 }
 
 TEST_F(ScriptedPlayerTest, AProgrammeChangeCutsInOnTheDot) {
