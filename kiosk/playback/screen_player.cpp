@@ -79,15 +79,15 @@ void ScreenPlayer::show_slate(const Slate& slate) {
 void ScreenPlayer::step(SteadyTime now) {
     m_next_wake = SteadyTime::max();
     step_once(now);
-    const bool feeding_sound = m_audio != nullptr && m_current && m_current->source->info().has_audio &&
-                               !is_over(m_current->sound);
+    const bool feeding_sound =
+        m_audio != nullptr && m_current && m_current->source->info().has_audio && !is_over(m_current->sound);
     wake_by(now + (feeding_sound ? kSoundTopUpInterval : m_wake ? kIdleBackstop : kSoundTopUpInterval));
     wait_for_preparer(now);
 }
 
 void ScreenPlayer::wait_for_preparer(SteadyTime now) {
-    const bool waiting = m_run.state == PlayerState::opening ||
-                         (m_pending && m_pending->run.state == PlayerState::opening);
+    const bool waiting =
+        m_run.state == PlayerState::opening || (m_pending && m_pending->run.state == PlayerState::opening);
     if (!waiting) {
         return;
     }
