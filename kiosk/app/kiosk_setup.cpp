@@ -214,7 +214,7 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
         setup.title = "Population Culture Window — " + screen_config.zone;
         auto output = render::SdlScreen::create(setup);
         if (!output) {
-            spdlog::error("screen {}: {}", index, output.error());
+            spdlog::error("screen {}: {}", index, output.error().message);
             return tl::unexpected(kExitFailed);
         }
         KioskScreen screen;
@@ -230,7 +230,7 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
                 screen.sound = std::move(*sound);
                 options_for_screen.audio = screen.sound->format();
             } else {
-                spdlog::warn("screen {}: playing without sound: {}", index, sound.error());
+                spdlog::warn("screen {}: playing without sound: {}", index, sound.error().message);
             }
         }
         screen.player = std::make_unique<playback::ScreenPlayer>(

@@ -115,7 +115,7 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
                 text_fit.emplace(measuring->screens, *fonts);
                 options.text_fit = &*text_fit;
             } else {
-                spdlog::warn("texts of the new package not measured: {}", opened.error());
+                spdlog::warn("texts of the new package not measured: {}", opened.error().message);
             }
         }
         auto checked = std::make_shared<CheckResult>(content::load_checked_package(directory, options));
@@ -162,7 +162,7 @@ TouchExhibits::TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> s
     }
     auto fonts = render::TextEngine::create(*files);
     if (!fonts) {
-        spdlog::error("touch exhibits: {}", fonts.error());
+        spdlog::error("touch exhibits: {}", fonts.error().message);
         return;
     }
     m_fonts = std::move(*fonts);

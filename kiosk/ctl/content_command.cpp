@@ -131,7 +131,7 @@ std::unique_ptr<content::TextFit> make_text_fit(const CtlContext& /*context*/,
     }
     auto fonts = render::TextEngine::create(*files);
     if (!fonts) {
-        std::cerr << "kioskctl: " << fonts.error() << ": texts are not measured\n";
+        std::cerr << "kioskctl: " << fonts.error().message << ": texts are not measured\n";
         return nullptr;
     }
     return std::make_unique<ScreenTextFit>(std::move(*fonts), screens);

@@ -16,7 +16,7 @@ constexpr std::size_t kRingFrames = kSampleRate;
 
 }  // namespace
 
-tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> SdlAudioOutput::create(
+tl::expected<std::unique_ptr<SdlAudioOutput>, RenderError> SdlAudioOutput::create(
     const std::string& device_name) {
     std::unique_ptr<SdlAudioOutput> output(new SdlAudioOutput());
     output->m_ring = std::make_unique<playback::AudioRing>(kRingFrames, kChannels, kSampleRate);
@@ -33,7 +33,8 @@ tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> SdlAudioOutput::creat
     output->m_device =
         SDL_OpenAudioDevice(device_name.empty() ? nullptr : device_name.c_str(), 0, &wanted, &obtained, 0);
     if (output->m_device == 0) {
-        return tl::unexpected(std::string("cannot open the sound device: ") + SDL_GetError());
+        return tl::unexpected(RenderError{RenderErrorKind::no_sound,
+                                          std::string("cannot open the sound device: ") + SDL_GetError()});
     }
     // The device's own buffer is the callback period the ring already
     // accounts for; SDL adds no further queue in front of it.

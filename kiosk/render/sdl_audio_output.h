@@ -12,13 +12,14 @@
 
 #include "playback/audio_output.h"
 #include "playback/audio_ring.h"
+#include "render_error.h"
 
 namespace kiosk::render {
 
 class SdlAudioOutput final : public playback::AudioOutput {
   public:
     // Opens the default output device (or `device_name`) as 48 kHz stereo float.
-    static tl::expected<std::unique_ptr<SdlAudioOutput>, std::string> create(
+    static tl::expected<std::unique_ptr<SdlAudioOutput>, RenderError> create(
         const std::string& device_name = {});
     ~SdlAudioOutput() override;
     SdlAudioOutput(const SdlAudioOutput&) = delete;

@@ -50,19 +50,21 @@ namespace {
 
 // Headless screens draw into memory in the software renderer's own pixel
 // format, so presenting a picture is one conversion from YUV and one copy.
-tl::expected<std::pair<SurfacePtr, RendererPtr>, std::string> create_canvas(int width, int height) {
+tl::expected<std::pair<SurfacePtr, RendererPtr>, RenderError> create_canvas(int width, int height) {
     SurfacePtr canvas(SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!canvas) {
-        return tl::unexpected(std::string("cannot allocate the screen: ") + SDL_GetError());
+        return tl::unexpected(RenderError{RenderErrorKind::no_screen,
+                                          std::string("cannot allocate the screen: ") + SDL_GetError()});
     }
     RendererPtr renderer(SDL_CreateSoftwareRenderer(canvas.get()));
     if (!renderer) {
-        return tl::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+        return tl::unexpected(RenderError{RenderErrorKind::no_screen,
+                                          std::string("cannot create a renderer: ") + SDL_GetError()});
     }
     return std::pair{std::move(canvas), std::move(renderer)};
 }
 
-tl::expected<std::pair<WindowPtr, RendererPtr>, std::string> create_window(const ScreenSetup& setup) {
+tl::expected<std::pair<WindowPtr, RendererPtr>, RenderError> create_window(const ScreenSetup& setup) {
     Uint32 flags = SDL_WINDOW_SHOWN;
     int x = SDL_WINDOWPOS_CENTERED_DISPLAY(setup.display);
     int y = SDL_WINDOWPOS_CENTERED_DISPLAY(setup.display);
@@ -80,7 +82,8 @@ tl::expected<std::pair<WindowPtr, RendererPtr>, std::string> create_window(const
     }
     WindowPtr window(SDL_CreateWindow(setup.title.c_str(), x, y, width, height, flags));
     if (!window) {
-        return tl::unexpected(std::string("cannot open a window: ") + SDL_GetError());
+        return tl::unexpected(
+            RenderError{RenderErrorKind::no_screen, std::string("cannot open a window: ") + SDL_GetError()});
     }
     // Never wait for vsync in present: one loop serves every screen, and a
     // present that blocks on one display would halve the others' frame rate.
@@ -90,14 +93,15 @@ tl::expected<std::pair<WindowPtr, RendererPtr>, std::string> create_window(const
         renderer.reset(SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
     }
     if (!renderer) {
-        return tl::unexpected(std::string("cannot create a renderer: ") + SDL_GetError());
+        return tl::unexpected(RenderError{RenderErrorKind::no_screen,
+                                          std::string("cannot create a renderer: ") + SDL_GetError()});
     }
     return std::pair{std::move(window), std::move(renderer)};
 }
 
 }  // namespace
 
-tl::expected<std::unique_ptr<SdlScreen>, std::string> SdlScreen::create(const ScreenSetup& setup) {
+tl::expected<std::unique_ptr<SdlScreen>, RenderError> SdlScreen::create(const ScreenSetup& setup) {
     WindowPtr window;
     SurfacePtr canvas;
     RendererPtr renderer;

@@ -15,6 +15,7 @@
 #include "font_library.h"
 #include "picture_fit.h"
 #include "playback/video_output.h"
+#include "render_error.h"
 #include "screen_layer.h"
 #include "sdl_deleters.h"
 
@@ -30,7 +31,7 @@ struct ScreenSetup {
 
 class SdlScreen final : public playback::VideoOutput {
   public:
-    static tl::expected<std::unique_ptr<SdlScreen>, std::string> create(const ScreenSetup& setup);
+    static tl::expected<std::unique_ptr<SdlScreen>, RenderError> create(const ScreenSetup& setup);
 
     void show_picture(const playback::Picture& picture, int rotation_degrees) override;
     void show_slate(const std::string& title, const std::string& subtitle) override;

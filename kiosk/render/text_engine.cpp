@@ -24,22 +24,26 @@ std::string describe(const FontFace& face) {
 
 }  // namespace
 
-tl::expected<std::unique_ptr<TextEngine>, std::string> TextEngine::create(FontFiles files) {
+tl::expected<std::unique_ptr<TextEngine>, RenderError> TextEngine::create(FontFiles files) {
     if (files.regular.file.empty()) {
-        return tl::unexpected(std::string("no font file given (is a CJK font installed? fonts-noto-cjk)"));
+        return tl::unexpected(RenderError{RenderErrorKind::no_fonts,
+                                          "no font file given (is a CJK font installed? fonts-noto-cjk)"});
     }
     if (!start_font_library()) {
-        return tl::unexpected("cannot start SDL_ttf: " + std::string(TTF_GetError()));
+        return tl::unexpected(
+            RenderError{RenderErrorKind::no_fonts, "cannot start SDL_ttf: " + std::string(TTF_GetError())});
     }
     // From here the engine owns the SDL_ttf reference taken above.
     std::unique_ptr<TextEngine> engine(new TextEngine(std::move(files)));
     if (engine->font(ui::TextStyle{kProbeSizePx, false}) == nullptr) {
-        return tl::unexpected("cannot open font " + describe(engine->m_files.regular) + ": " +
-                              TTF_GetError());
+        return tl::unexpected(
+            RenderError{RenderErrorKind::no_fonts,
+                        "cannot open font " + describe(engine->m_files.regular) + ": " + TTF_GetError()});
     }
     if (engine->m_files.bold && engine->font(ui::TextStyle{kProbeSizePx, true}) == nullptr) {
-        return tl::unexpected("cannot open bold font " + describe(*engine->m_files.bold) + ": " +
-                              TTF_GetError());
+        return tl::unexpected(
+            RenderError{RenderErrorKind::no_fonts,
+                        "cannot open bold font " + describe(*engine->m_files.bold) + ": " + TTF_GetError()});
     }
     return engine;
 }

@@ -17,6 +17,7 @@
 
 #include "font_library.h"
 #include "font_lookup.h"
+#include "render_error.h"
 #include "sdl_deleters.h"
 #include "ui/text_measure.h"
 
@@ -27,7 +28,7 @@ class TextEngine final : public ui::TextMeasure {
     // Starts SDL_ttf (its own reference, released with the engine) and opens
     // both faces once to see that they load; an error names the file that
     // does not.
-    static tl::expected<std::unique_ptr<TextEngine>, std::string> create(FontFiles files);
+    static tl::expected<std::unique_ptr<TextEngine>, RenderError> create(FontFiles files);
     ~TextEngine() override;
     TextEngine(const TextEngine&) = delete;
     TextEngine& operator=(const TextEngine&) = delete;

@@ -52,7 +52,7 @@ class TextEngineTest : public ::testing::Test {
         }
         m_files = *files;
         auto created = TextEngine::create(*files);
-        ASSERT_TRUE(created) << created.error();
+        ASSERT_TRUE(created) << created.error().message;
         m_engine = std::move(*created);
     }
 
@@ -105,10 +105,13 @@ TEST(FontLookupTest, FindsARegularFaceAndKeepsTheOldLookup) {
 TEST(TextEngineCreateTest, AMissingFontFileIsAnError) {
     const auto created = TextEngine::create(FontFiles{FontFace{"/nonexistent/font.ttc", 0}, std::nullopt});
     ASSERT_FALSE(created);
-    EXPECT_NE(created.error().find("/nonexistent/font.ttc"), std::string::npos) << created.error();
+    EXPECT_EQ(created.error().kind, RenderErrorKind::no_fonts);
+    EXPECT_NE(created.error().message.find("/nonexistent/font.ttc"), std::string::npos)
+        << created.error().message;
     const auto nothing = TextEngine::create(FontFiles{});
     ASSERT_FALSE(nothing);
-    EXPECT_NE(nothing.error().find("no font"), std::string::npos) << nothing.error();
+    EXPECT_EQ(nothing.error().kind, RenderErrorKind::no_fonts);
+    EXPECT_NE(nothing.error().message.find("no font"), std::string::npos) << nothing.error().message;
 }
 
 TEST_F(TextEngineTest, ChineseCharactersMeasureAboutTheFontSize) {
@@ -144,7 +147,7 @@ TEST_F(TextEngineTest, AnEngineOnAnotherThreadMeasuresAlikeWhileThisOneDraws) {
         for (int round = 0; round < 3; ++round) {
             auto other = TextEngine::create(m_files);
             if (!other) {
-                error = other.error();
+                error = other.error().message;
                 return;
             }
             for (int size = 0; size < kSizes; ++size) {
