@@ -276,7 +276,10 @@ SteadyTime Exhibit::next_wake() const {
     if (m_dirty || m_controller->coasting()) {
         return std::max(m_last_frame + kScrollFrameInterval, m_last_frame);
     }
-    if (m_painter->has_unprepared() || m_warm_painter->has_unprepared() || !m_onward.empty()) {
+    // Pages are prepared ahead only while nothing moves (a finger resting
+    // on the page wakes the loop when it moves or lifts).
+    if (!m_controller->scrolling() &&
+        (m_painter->has_unprepared() || m_warm_painter->has_unprepared() || !m_onward.empty())) {
         return m_last_frame;  // (past: at once)
     }
     const double due = m_controller->next_step_due();

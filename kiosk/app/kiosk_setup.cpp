@@ -221,7 +221,7 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
         screen.output = std::move(*output);
         playback::SourceOptions options_for_screen = source_options;
         if (screen_config.sound && options.headless) {
-            screen.sound = std::make_unique<playback::NullAudioOutput>();
+            screen.sound = std::make_unique<playback::NullAudioOutput>(clock);
             options_for_screen.audio = screen.sound->format();
         } else if (screen_config.sound) {
             auto sound = render::SdlAudioOutput::create(
@@ -235,7 +235,7 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
         }
         screen.player = std::make_unique<playback::ScreenPlayer>(
             std::move(screen_programmes[index]), options_for_screen, *screen.output,
-            screen.sound ? &screen.sound->timeline() : nullptr, clock);
+            screen.sound ? &screen.sound->timeline() : nullptr, clock, playback::MediaOpening{{}, &clock});
         // Its preparer and decoders wake the loop when what it waits for arrives.
         screen.player->wake_with([inbox = &kiosk->inbox] { inbox->wake(); });
         if (schedule) {

@@ -105,6 +105,7 @@ int run_main_loop(Kiosk& kiosk, const KioskOptions& options, StopSignals& stop,
         kiosk.events->wait_until(wake, clock);
     }
 
+    stop.main_loop_stopped();
     std::int64_t items_played = 0;
     for (const KioskScreen& screen : kiosk.screens) {
         items_played += screen.player->stats().items_played;

@@ -43,6 +43,11 @@ std::size_t MainLoopInbox::deliver() {
     return messages.size();
 }
 
+bool MainLoopInbox::woken() {
+    std::lock_guard lock(m_mutex);
+    return m_woken;
+}
+
 void MainLoopInbox::wait_until(std::chrono::steady_clock::time_point deadline) {
     std::unique_lock lock(m_mutex);
     m_woken_signal.wait_until(lock, deadline, [this] { return m_woken; });

@@ -43,6 +43,10 @@ class MainLoopInbox {
     // Main thread: sleeps until `deadline` or a post or wake, whichever is
     // first. Returns at once when woken since the last deliver().
     void wait_until(std::chrono::steady_clock::time_point deadline);
+    // Main thread: woken since the last deliver() (a loop that sleeps
+    // elsewhere checks this first: the wake-up event may have been read
+    // and dropped with the window system's events in the meantime).
+    bool woken();
 
   private:
     std::function<void()> m_wake_hook;

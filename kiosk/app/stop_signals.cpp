@@ -52,6 +52,11 @@ StopSignals::~StopSignals() {
     m_watcher.join();
 }
 
+void StopSignals::main_loop_stopped() {
+    const std::lock_guard lock(m_mutex);  // the watcher calls the hook under it
+    m_wake_main_loop = nullptr;
+}
+
 void StopSignals::watch() {
     const sigset_t set = stop_signal_set();
     int signal = 0;

@@ -37,6 +37,9 @@ class StopSignals {
         m_wake_main_loop = std::move(wake);
         m_main_loop_running = true;
     }
+    // The loop is over and what `wake` touches may go: a signal from now on
+    // only sets stop_requested() (and the grace still applies).
+    void main_loop_stopped();
     bool stop_requested() const { return m_stop_requested; }
 
   private:

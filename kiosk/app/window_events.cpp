@@ -49,8 +49,11 @@ void WindowEvents::wait_until(playback::SteadyTime deadline, const playback::Clo
         }
         return;
     }
+    // A wake-up since the loop last looked may have had its SDL event read
+    // (and dropped) with the others: then it must not sleep. A wake after
+    // this check pushes a new event, which the wait below sees.
     const auto wait = deadline - clock.now();
-    if (wait <= playback::SteadyTime::duration::zero()) {
+    if (wait <= playback::SteadyTime::duration::zero() || m_inbox.woken()) {
         return;
     }
     // Rounded up: waking a little late is a frame on time; waking early

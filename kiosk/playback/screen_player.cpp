@@ -79,8 +79,15 @@ void ScreenPlayer::show_slate(const Slate& slate) {
 void ScreenPlayer::step(SteadyTime now) {
     m_next_wake = SteadyTime::max();
     step_once(now);
+    // Sound is topped up while an item's sound plays, and while one with
+    // sound waits behind a silent one: its sound must be in the ring well
+    // before the join, not written at it.
+    const auto has_sound_to_feed = [](const PlayingItem* item) {
+        return item != nullptr && item->source->info().has_audio && !is_over(item->sound);
+    };
     const bool feeding_sound =
-        m_audio != nullptr && m_current && m_current->source->info().has_audio && !is_over(m_current->sound);
+        m_audio != nullptr && m_current &&
+        (has_sound_to_feed(m_current.get()) || has_sound_to_feed(item_after_current()));
     wake_by(now + (feeding_sound ? kSoundTopUpInterval : m_wake ? kIdleBackstop : kSoundTopUpInterval));
     wait_for_preparer(now);
 }
