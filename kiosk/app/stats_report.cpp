@@ -25,7 +25,8 @@ nlohmann::json stats_report(const std::vector<const playback::PlaybackStats*>& s
         per_screen.push_back({{"frames_presented", screen->frames_presented},
                               {"frames_dropped", screen->frames_dropped},
                               {"items_played", screen->items_played},
-                              {"items_skipped", screen->items_skipped}});
+                              {"items_skipped", screen->items_skipped},
+                              {"sound_seconds", screen->sound_seconds}});
     }
     nlohmann::json skipped = nlohmann::json::array();
     for (const auto& item : total.skipped) {

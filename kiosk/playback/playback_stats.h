@@ -27,6 +27,7 @@ struct PlaybackStats {
     double av_sync_max_ms = 0.0;
     std::optional<double> first_frame_ms;  // from start-up to the first picture
     std::int64_t decode_errors = 0;
+    double sound_seconds = 0.0;  // sound written to the screen's own output
     std::vector<SkippedItem> skipped;
     std::vector<std::string> played;  // in play order
 };

@@ -108,8 +108,10 @@ bool ScreenPlayer::feed_item_sound(PlayingItem& item, double until) {
         const ChunkPlan& plan = *hand.plan;
         const std::size_t total = chunk.samples.size() / channels;
         const double write_start = chunk_start + static_cast<double>(plan.begin + hand.written) / rate;
-        hand.written += m_audio->place(std::span<const float>(chunk.samples).subspan(hand.written * channels),
-                                       write_start);
+        const std::size_t placed = m_audio->place(
+            std::span<const float>(chunk.samples).subspan(hand.written * channels), write_start);
+        hand.written += placed;
+        m_stats.sound_seconds += static_cast<double>(placed) / rate;
         if (hand.written < total) {
             return false;  // ring full
         }

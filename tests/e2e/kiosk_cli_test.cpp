@@ -319,6 +319,27 @@ TEST_F(KioskCli, LoopRepeatsThePlaylist) {
     EXPECT_NEAR(s["frames_presented"].get<double>(), 120, 12);
 }
 
+// One PC, two screens, each with a sound device of its own (headless: a null
+// output each, on its own clock): both screens' films are heard.
+TEST_F(KioskCli, EachScreenPlaysItsSoundOnItsOwnDevice) {
+    const fs::path config = dir_ / "kiosk.toml";
+    std::ofstream(config) << "[[screen]]\nzone = \"av\"\nmedia = [\"" << media("h264_aac.mp4")
+                          << "\"]\naudio_device = \"HDMI 1\"\n\n[[screen]]\nzone = \"boards\"\ndisplay = 1\n"
+                          << "media = [\"" << media("h264_aac.mp4") << "\"]\naudio_device = \"HDMI 2\"\n";
+    const ProcessResult r =
+        run_process({KIOSK_BINARY, "--headless", "--size", "320x240", "--config", config.string(),
+                     "--data-dir", data_dir(), "--stats-json", stats_path(), "--run-for", "3"},
+                    60s, kHeadlessEnv);
+    ASSERT_EQ(r.exit_code, 0) << r;
+    const json s = stats();
+    ASSERT_EQ(s["screens"].size(), 2u);
+    for (const json& screen : s["screens"]) {
+        EXPECT_GE(screen["items_played"].get<int>(), 1) << screen;
+        // A 2 s film, looping for 3 s: at least its first pass is heard.
+        EXPECT_GE(screen["sound_seconds"].get<double>(), 1.9) << screen;
+    }
+}
+
 TEST_F(KioskCli, TwoScreensPresentTwiceTheFrames) {
     const ProcessResult r = play({media("red.mp4")}, {"--screens", "2"});
     ASSERT_EQ(r.exit_code, 0) << r;
