@@ -154,6 +154,7 @@ ExhibitReaction ExhibitController::apply(const Action& action, double now) {
 
 void ExhibitController::take(const Action& action, ExhibitReaction& reaction) {
     // The flow on screen first, then the others (one may start), then the pages.
+    const bool flow_was_on_screen = flow_on_screen() != nullptr;
     std::vector<ExhibitFlow*> order;
     for (const auto& flow : m_flows) {
         if (flow->on_screen()) {
@@ -166,6 +167,14 @@ void ExhibitController::take(const Action& action, ExhibitReaction& reaction) {
         const FlowOutcome outcome = flow->apply(action, m_pages, reaction.requests);
         if (outcome == FlowOutcome::changed) {
             reaction.relayout = reaction.for_visitor = true;
+            // The page under a flow's screen is where the visitor left it
+            // when the flow closes.
+            const bool on_screen = flow_on_screen() != nullptr;
+            if (on_screen && !flow_was_on_screen) {
+                m_flow_page_offset = m_scroll.offset();
+            } else if (!on_screen && flow_was_on_screen) {
+                m_restore_offset = m_flow_page_offset;
+            }
         }
         if (outcome != FlowOutcome::not_mine) {
             return;
@@ -193,7 +202,9 @@ void ExhibitController::take(const Action& action, ExhibitReaction& reaction) {
     if (is_overlay(before) && !is_overlay(view.view)) {
         next_offset = m_page_offset;
     }
+    // (Set again once the new scene is shown: its length bounds the offset.)
     m_scroll.scroll_to(next_offset);
+    m_restore_offset = next_offset;
     reaction.relayout = reaction.for_visitor = true;
 }
 
@@ -216,6 +227,7 @@ ExhibitReaction ExhibitController::walk_away() {
     }
     m_pages.walk_away();
     m_scroll.scroll_to(0);
+    m_restore_offset.reset();
     reaction.relayout = true;
     return reaction;
 }
@@ -270,6 +282,10 @@ void ExhibitController::show(const Scene& scene) {
         m_scroll.set_lengths(scene.scroll->content_height, scene.scroll->viewport.h);
     } else {
         m_scroll.set_lengths(0, 0);
+    }
+    if (m_restore_offset) {
+        m_scroll.scroll_to(*m_restore_offset);
+        m_restore_offset.reset();
     }
 }
 

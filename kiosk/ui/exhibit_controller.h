@@ -93,7 +93,9 @@ class ExhibitController {
     std::vector<std::unique_ptr<ExhibitFlow>> m_flows;
     const Scene* m_scene = nullptr;
     bool m_dragging_page = false;
-    double m_page_offset = 0.0;  // where the page under an open picture or chooser was scrolled to
+    double m_page_offset = 0.0;       // where the page under an open picture or chooser was scrolled to
+    double m_flow_page_offset = 0.0;  // where the page under a flow's screen was scrolled to
+    std::optional<double> m_restore_offset;  // where the next scene shown starts (once its length is known)
     double m_last_input;
 };
 

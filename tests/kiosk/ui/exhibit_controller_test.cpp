@@ -249,9 +249,11 @@ TEST_F(ExhibitControllerTest, ClosingAPictureReturnsToWhereThePageWasScrolled) {
     controller.on_key("Down", 2.1);
     ASSERT_DOUBLE_EQ(controller.scroll_offset(), 240.0);
     controller.apply(Action{Kind::open_picture, 0}, 2.2);
+    show(Scene{});  // the viewer: nothing scrolls
     EXPECT_EQ(controller.view().view, View::picture);
     EXPECT_EQ(controller.scroll_offset(), 0.0);
     controller.apply(Action{Kind::close_overlay}, 2.3);
+    show(page({}, {Action{Kind::open_picture, 0}}));
     EXPECT_EQ(controller.view().view, View::board);
     EXPECT_DOUBLE_EQ(controller.scroll_offset(), 240.0);
 }
@@ -311,6 +313,31 @@ TEST_F(ExhibitControllerTest, ABoardsFilmIsAskedForAndLetGoWhenClosed) {
     EXPECT_EQ(reaction.requests[0].kind, ExhibitRequest::Kind::stop_film);
     EXPECT_EQ(controller.flow_on_screen(), nullptr);
     EXPECT_EQ(controller.view().view, View::board);
+}
+
+TEST_F(ExhibitControllerTest, ClosingAFilmReturnsToWhereTheBoardWasScrolled) {
+    controller.add_flow(std::make_unique<FilmFlow>());
+    open_section(1.0);
+    controller.apply(Action{Kind::open_board, -1, "first"}, 1.5);
+    show(page({}, {Action{Kind::play_film}}));
+    controller.on_key("PageDown", 2.0);
+    const double reading = controller.scroll_offset();
+    ASSERT_GT(reading, 0.0);
+    controller.apply(Action{Kind::play_film}, 2.5);
+    show(Scene{});  // the film full screen: nothing scrolls
+    controller.on_key("Escape", 3.0);
+    show(page({}, {Action{Kind::play_film}}));
+    EXPECT_EQ(controller.flow_on_screen(), nullptr);
+    EXPECT_DOUBLE_EQ(controller.scroll_offset(), reading);
+}
+
+TEST_F(ExhibitControllerTest, AShorterPageInAnotherLanguageKeepsAsMuchOfThePlaceAsItHas) {
+    open_section(1.0);
+    controller.on_key("PageDown", 2.0);
+    controller.on_key("PageDown", 2.1);
+    controller.apply(Action{Kind::toggle_language}, 2.2);
+    show(page({}, {}, 1500));  // 1500 long, 980 visible: at most 520 down
+    EXPECT_DOUBLE_EQ(controller.scroll_offset(), 520.0);
 }
 
 TEST_F(ExhibitControllerTest, ABoardWithoutAFilmOrAScreenWithoutAPlayerPlaysNothing) {
