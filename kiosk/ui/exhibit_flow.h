@@ -2,6 +2,8 @@
 // A flow is one kind of visit laid over an exhibit's pages: watching a
 // board's film today, asking for help or checking in next. Each flow is one
 // file: the actions it takes, the state it keeps and the screen it shows.
+// Its screen's targets carry Action::flow_step(its name, step), so a new
+// flow adds no action kind of its own.
 // The controller (ExhibitController) offers every action to the flow on
 // screen first, then to the other flows, then to the pages (Navigator).
 // Pure logic: no SDL, no clock, no player.

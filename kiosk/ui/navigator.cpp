@@ -157,7 +157,8 @@ bool Navigator::apply(const Action& action) {
             return true;
         }
         case Action::Kind::play_film:
-            return false;  // the film is the exhibit's business, not a change of place
+        case Action::Kind::flow_step:
+            return false;  // a flow's business (ExhibitFlow), not a change of place
     }
     go(std::move(next));
     return !(m_view == before);

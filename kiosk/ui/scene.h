@@ -77,16 +77,26 @@ struct Action {
         choose_filter,  // opens the "我是…" chooser
         set_filter,     // stage, or none for everyone
         play_film,      // the board's video
+        flow_step,  // a step of a flow over the pages (ui::ExhibitFlow): `flow` names it, `index` is the step
     };
     Kind kind = Kind::home;
     int index = -1;
     std::string board;
     std::optional<content::LifeStage> stage;
+    std::string flow;  // flow_step: which flow's
 
     Action() = default;
     Action(Kind kind_, int index_ = -1, std::string board_ = {},
            std::optional<content::LifeStage> stage_ = {})
         : kind(kind_), index(index_), board(std::move(board_)), stage(stage_) {}
+
+    // A target of a flow's screen: the flow's own step `step`, which only
+    // the flow named `flow` takes.
+    static Action flow_step(std::string flow, int step) {
+        Action action(Kind::flow_step, step);
+        action.flow = std::move(flow);
+        return action;
+    }
 
     friend bool operator==(const Action&, const Action&) = default;
 };

@@ -340,6 +340,66 @@ TEST_F(ExhibitControllerTest, AShorterPageInAnotherLanguageKeepsAsMuchOfThePlace
     EXPECT_DOUBLE_EQ(controller.scroll_offset(), 520.0);
 }
 
+// A flow of the kind consultation and check-in will be: started from a
+// button on the pages, a few steps of its own, ended by its last step or
+// cancelled by back or the idle timeout, nothing left behind either way.
+class AskForHelpFlow final : public ExhibitFlow {
+  public:
+    enum Step { start, choose_topic, submit };
+    bool on_screen() const override { return m_topic.has_value(); }
+    FlowOutcome apply(const Action& action, const Navigator&, std::vector<ExhibitRequest>&) override {
+        if (action.kind == Action::Kind::flow_step && action.flow == "ask") {
+            if (action.index == start) {
+                m_topic = -1;
+            } else if (action.index == choose_topic && m_topic) {
+                m_topic = 1;
+            } else if (action.index == submit && m_topic) {
+                submitted.push_back(*m_topic);
+                m_topic.reset();
+            }
+            return FlowOutcome::changed;
+        }
+        if (m_topic && action.kind == Action::Kind::back) {
+            m_topic.reset();
+            return FlowOutcome::changed;
+        }
+        return FlowOutcome::not_mine;
+    }
+    void walk_away(std::vector<ExhibitRequest>&) override { m_topic.reset(); }
+    Scene lay_out(const LayoutInput&) const override { return Scene{}; }
+
+    std::vector<int> submitted;
+
+  private:
+    std::optional<int> m_topic;  // on screen while set; -1: none chosen yet
+};
+
+TEST_F(ExhibitControllerTest, ANewFlowIsOneClassThatTakesItsOwnSteps) {
+    auto owned = std::make_unique<AskForHelpFlow>();
+    AskForHelpFlow& ask = *owned;
+    controller.add_flow(std::move(owned));
+    open_section(1.0);
+    // Another flow's step and the pages' actions pass it by.
+    EXPECT_FALSE(controller.apply(Action::flow_step("check-in", AskForHelpFlow::start), 1.5).relayout);
+    EXPECT_TRUE(controller.apply(Action::flow_step("ask", AskForHelpFlow::start), 2.0).relayout);
+    EXPECT_EQ(controller.flow_on_screen(), &ask);
+    controller.apply(Action::flow_step("ask", AskForHelpFlow::choose_topic), 2.5);
+    controller.apply(Action::flow_step("ask", AskForHelpFlow::submit), 3.0);
+    EXPECT_EQ(ask.submitted, std::vector<int>{1});
+    EXPECT_EQ(controller.flow_on_screen(), nullptr);
+    EXPECT_EQ(controller.view().view, View::section);  // the page it was started from
+    // Back cancels it; so does walking away, and neither submits anything.
+    controller.apply(Action::flow_step("ask", AskForHelpFlow::start), 4.0);
+    controller.on_key("Escape", 4.5);
+    EXPECT_EQ(controller.flow_on_screen(), nullptr);
+    EXPECT_EQ(controller.view().view, View::section);
+    controller.apply(Action::flow_step("ask", AskForHelpFlow::start), 5.0);
+    controller.apply(Action::flow_step("ask", AskForHelpFlow::choose_topic), 5.5);
+    EXPECT_TRUE(controller.step(5.5 + kIdle).walked_away);
+    EXPECT_EQ(controller.flow_on_screen(), nullptr);
+    EXPECT_EQ(ask.submitted, std::vector<int>{1});
+}
+
 TEST_F(ExhibitControllerTest, ABoardWithoutAFilmOrAScreenWithoutAPlayerPlaysNothing) {
     open_section(1.0);
     controller.apply(Action{Kind::open_board, -1, "first"}, 1.5);
