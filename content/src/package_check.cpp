@@ -232,6 +232,10 @@ void check_reading(ManifestReading& reading, const CheckOptions& options) {
         files.probe_ahead(reading.files, options.probe_threads);
     }
     for (const FileUse& use : reading.files) {
+        if (options.stop.stop_requested()) {
+            reading.report("", "the check was stopped before its end: the package is not checked");
+            return;
+        }
         files.check(use);
     }
     if (options.text_fit != nullptr) {

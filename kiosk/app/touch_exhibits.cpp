@@ -102,25 +102,27 @@ std::shared_ptr<const content::Package> ContentSource::poll(SteadyTime now) {
     spdlog::info("content package {} changed: checking it", m_directory.string());
     m_next_look = SteadyTime::max();
     // Probing every picture and film takes a while; the screens go on meanwhile.
-    m_checker = std::jthread([this, directory = m_directory, measuring = m_text_measuring] {
-        // The films play on meanwhile: one file at a time leaves them the processors.
-        content::CheckOptions options = kiosk_check_options();
-        options.probe_threads = 1;
-        std::unique_ptr<render::TextEngine> fonts;
-        std::optional<ui::ExhibitTextFit> text_fit;
-        if (measuring) {
-            auto opened = render::TextEngine::create(measuring->fonts);
-            if (opened) {
-                fonts = std::move(*opened);
-                text_fit.emplace(measuring->screens, *fonts);
-                options.text_fit = &*text_fit;
-            } else {
-                spdlog::warn("texts of the new package not measured: {}", opened.error().message);
+    m_checker =
+        std::jthread([this, directory = m_directory, measuring = m_text_measuring](std::stop_token stop) {
+            // The films play on meanwhile: one file at a time leaves them the processors.
+            content::CheckOptions options = kiosk_check_options();
+            options.probe_threads = 1;
+            options.stop = stop;  // the kiosk going stops a check under way at its next file
+            std::unique_ptr<render::TextEngine> fonts;
+            std::optional<ui::ExhibitTextFit> text_fit;
+            if (measuring) {
+                auto opened = render::TextEngine::create(measuring->fonts);
+                if (opened) {
+                    fonts = std::move(*opened);
+                    text_fit.emplace(measuring->screens, *fonts);
+                    options.text_fit = &*text_fit;
+                } else {
+                    spdlog::warn("texts of the new package not measured: {}", opened.error().message);
+                }
             }
-        }
-        auto checked = std::make_shared<CheckResult>(content::load_checked_package(directory, options));
-        m_inbox.post([this, checked] { m_checked = checked; });
-    });
+            auto checked = std::make_shared<CheckResult>(content::load_checked_package(directory, options));
+            m_inbox.post([this, checked] { m_checked = checked; });
+        });
     return nullptr;
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <stop_token>
 #include <string>
 #include <utility>
 #include <vector>
@@ -165,6 +166,21 @@ TEST_F(CheckPackage, WithoutAMediaProberFilmsAreReportedNotChecked) {
         expect_problem(problems, kBoardVideo, 28, "film \"films/birth.mp4\" is not checked");
         EXPECT_FALSE(load_checked_package(m_package.path(), options));
     }
+}
+
+// A check asked to stop (the kiosk is going) ends before its next file and
+// lets nothing through.
+TEST_F(CheckPackage, AStoppedCheckEndsAtOnceAndRefusesThePackage) {
+    std::stop_source stop;
+    stop.request_stop();
+    const RefusingDecoder decoder("not to be opened");
+    CheckOptions options;
+    options.picture_decoder = &decoder;
+    options.stop = stop.get_token();
+    const auto problems = check_package(m_package.path(), options);
+    ASSERT_EQ(problems.size(), 1U) << listed(problems);
+    EXPECT_EQ(problems.front().reason, "the check was stopped before its end: the package is not checked");
+    EXPECT_FALSE(load_checked_package(m_package.path(), probing(options)));
 }
 
 TEST_F(CheckPackage, WithoutAnyDecoderPicturesAreReportedNotChecked) {

@@ -3,6 +3,7 @@
 // package with any problem is refused whole: the kiosk keeps the one it has.
 
 #include <filesystem>
+#include <stop_token>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +65,9 @@ struct CheckOptions {
     const PictureDecoder* picture_decoder = nullptr;
     bool probe_media = true;  // decode every image and film
     int probe_threads = 1;    // files probed at once; each probe is independent
+    // Asked to stop (the kiosk is shutting down): the check ends before its
+    // next file and the package is refused as not checked.
+    std::stop_token stop;
 };
 
 // The whole check `kioskctl content check` runs: read_package, then every
