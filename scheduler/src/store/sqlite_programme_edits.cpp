@@ -224,21 +224,7 @@ tl::expected<RuleId, Error> SqliteScheduleStore::add_rule(const std::string& pla
         if (!playlist_found) {
             return tl::unexpected(playlist_found.error());
         }
-        SQLite::Statement insert(
-            m_db,
-            "INSERT INTO rule (playlist_id, start_s, end_s, weekdays, first_date, last_date, "
-            "priority) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        insert.bind(1, *playlist_found);
-        insert.bind(2, static_cast<std::int64_t>(rule.daypart.start.count()));
-        insert.bind(3, static_cast<std::int64_t>(rule.daypart.end.count()));
-        insert.bind(4, static_cast<int>(rule.weekdays.mask));
-        bind_optional_date(insert, 5, rule.dates.first);
-        bind_optional_date(insert, 6, rule.dates.last);
-        insert.bind(7, rule.priority);
-        insert.exec();
-        const RuleId id = m_db.getLastInsertRowid();
-        insert_zones("rule_zone", "rule_id", id, rule.zones);
-        return id;
+        return insert_rule(rule, *playlist_found);
     });
 }
 
@@ -253,20 +239,7 @@ tl::expected<InterruptId, Error> SqliteScheduleStore::add_interrupt(const std::s
         if (!playlist_found) {
             return tl::unexpected(playlist_found.error());
         }
-        SQLite::Statement insert(
-            m_db,
-            "INSERT INTO interrupt (playlist_id, at_s, on_date, weekdays, first_date, last_date) "
-            "VALUES (?, ?, ?, ?, ?, ?)");
-        insert.bind(1, *playlist_found);
-        insert.bind(2, static_cast<std::int64_t>(interrupt.at.count()));
-        bind_optional_date(insert, 3, interrupt.on);
-        insert.bind(4, static_cast<int>(interrupt.weekdays.mask));
-        bind_optional_date(insert, 5, interrupt.dates.first);
-        bind_optional_date(insert, 6, interrupt.dates.last);
-        insert.exec();
-        const InterruptId id = m_db.getLastInsertRowid();
-        insert_zones("interrupt_zone", "interrupt_id", id, interrupt.zones);
-        return id;
+        return insert_interrupt(interrupt, *playlist_found);
     });
 }
 
@@ -277,17 +250,7 @@ tl::expected<ClosedHoursId, Error> SqliteScheduleStore::add_closed_hours(const C
         return tl::unexpected(zones.error());
     }
     return edit("adding closed hours", check, [&]() -> tl::expected<ClosedHoursId, Error> {
-        SQLite::Statement insert(m_db,
-                                 "INSERT INTO closed_hours (start_s, end_s, weekdays, first_date, last_date) "
-                                 "VALUES (?, ?, ?, ?, ?)");
-        insert.bind(1, static_cast<std::int64_t>(closed.daypart.start.count()));
-        insert.bind(2, static_cast<std::int64_t>(closed.daypart.end.count()));
-        insert.bind(3, static_cast<int>(closed.weekdays.mask));
-        bind_optional_date(insert, 4, closed.dates.first);
-        bind_optional_date(insert, 5, closed.dates.last);
-        insert.exec();
-        const ClosedHoursId id = m_db.getLastInsertRowid();
-        insert_zones("closed_hours_zone", "closed_hours_id", id, closed.zones);
+        const ClosedHoursId id = insert_closed_hours(closed);
         if (mode) {
             SQLite::Statement upsert(m_db,
                                      "INSERT INTO zone (zone, closed_mode) VALUES (?, ?) "

@@ -204,6 +204,56 @@ tl::expected<void, Error> SqliteScheduleStore::replace_programme(const Programme
     return edit("replacing the programme", check, write, mode);
 }
 
+RuleId SqliteScheduleStore::insert_rule(const ScheduleRule& rule, PlaylistId playlist) {
+    SQLite::Statement insert(
+        m_db,
+        "INSERT INTO rule (playlist_id, start_s, end_s, weekdays, first_date, last_date, "
+        "priority) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, playlist);
+    insert.bind(2, static_cast<std::int64_t>(rule.daypart.start.count()));
+    insert.bind(3, static_cast<std::int64_t>(rule.daypart.end.count()));
+    insert.bind(4, static_cast<int>(rule.weekdays.mask));
+    bind_optional_date(insert, 5, rule.dates.first);
+    bind_optional_date(insert, 6, rule.dates.last);
+    insert.bind(7, rule.priority);
+    insert.exec();
+    const RuleId id = m_db.getLastInsertRowid();
+    insert_zones("rule_zone", "rule_id", id, rule.zones);
+    return id;
+}
+
+InterruptId SqliteScheduleStore::insert_interrupt(const Interrupt& interrupt, PlaylistId playlist) {
+    SQLite::Statement insert(
+        m_db,
+        "INSERT INTO interrupt (playlist_id, at_s, on_date, weekdays, first_date, last_date) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, playlist);
+    insert.bind(2, static_cast<std::int64_t>(interrupt.at.count()));
+    bind_optional_date(insert, 3, interrupt.on);
+    insert.bind(4, static_cast<int>(interrupt.weekdays.mask));
+    bind_optional_date(insert, 5, interrupt.dates.first);
+    bind_optional_date(insert, 6, interrupt.dates.last);
+    insert.exec();
+    const InterruptId id = m_db.getLastInsertRowid();
+    insert_zones("interrupt_zone", "interrupt_id", id, interrupt.zones);
+    return id;
+}
+
+ClosedHoursId SqliteScheduleStore::insert_closed_hours(const ClosedHours& closed) {
+    SQLite::Statement insert(m_db,
+                             "INSERT INTO closed_hours (start_s, end_s, weekdays, first_date, last_date) "
+                             "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, static_cast<std::int64_t>(closed.daypart.start.count()));
+    insert.bind(2, static_cast<std::int64_t>(closed.daypart.end.count()));
+    insert.bind(3, static_cast<int>(closed.weekdays.mask));
+    bind_optional_date(insert, 4, closed.dates.first);
+    bind_optional_date(insert, 5, closed.dates.last);
+    insert.exec();
+    const ClosedHoursId id = m_db.getLastInsertRowid();
+    insert_zones("closed_hours_zone", "closed_hours_id", id, closed.zones);
+    return id;
+}
+
 void SqliteScheduleStore::write_programme(const Programme& programme) {
     {
         for (const char* table : {"zone", "closed_hours", "interrupt", "rule", "playlist_item", "playlist"}) {
@@ -230,48 +280,13 @@ void SqliteScheduleStore::write_programme(const Programme& programme) {
         }
         std::sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
         for (const ScheduleRule* rule : rules) {
-            ScheduleRule copy = *rule;
-            copy.playlist = stored(rule->playlist);
-            SQLite::Statement insert(
-                m_db,
-                "INSERT INTO rule (playlist_id, start_s, end_s, weekdays, first_date, last_date, "
-                "priority) VALUES (?, ?, ?, ?, ?, ?, ?)");
-            insert.bind(1, copy.playlist);
-            insert.bind(2, static_cast<std::int64_t>(copy.daypart.start.count()));
-            insert.bind(3, static_cast<std::int64_t>(copy.daypart.end.count()));
-            insert.bind(4, static_cast<int>(copy.weekdays.mask));
-            bind_optional_date(insert, 5, copy.dates.first);
-            bind_optional_date(insert, 6, copy.dates.last);
-            insert.bind(7, copy.priority);
-            insert.exec();
-            insert_zones("rule_zone", "rule_id", m_db.getLastInsertRowid(), copy.zones);
+            insert_rule(*rule, stored(rule->playlist));
         }
         for (const Interrupt& interrupt : programme.interrupts) {
-            SQLite::Statement insert(
-                m_db,
-                "INSERT INTO interrupt (playlist_id, at_s, on_date, weekdays, first_date, "
-                "last_date) VALUES (?, ?, ?, ?, ?, ?)");
-            insert.bind(1, stored(interrupt.playlist));
-            insert.bind(2, static_cast<std::int64_t>(interrupt.at.count()));
-            bind_optional_date(insert, 3, interrupt.on);
-            insert.bind(4, static_cast<int>(interrupt.weekdays.mask));
-            bind_optional_date(insert, 5, interrupt.dates.first);
-            bind_optional_date(insert, 6, interrupt.dates.last);
-            insert.exec();
-            insert_zones("interrupt_zone", "interrupt_id", m_db.getLastInsertRowid(), interrupt.zones);
+            insert_interrupt(interrupt, stored(interrupt.playlist));
         }
         for (const ClosedHours& closed : programme.closed_hours) {
-            SQLite::Statement insert(
-                m_db,
-                "INSERT INTO closed_hours (start_s, end_s, weekdays, first_date, last_date) "
-                "VALUES (?, ?, ?, ?, ?)");
-            insert.bind(1, static_cast<std::int64_t>(closed.daypart.start.count()));
-            insert.bind(2, static_cast<std::int64_t>(closed.daypart.end.count()));
-            insert.bind(3, static_cast<int>(closed.weekdays.mask));
-            bind_optional_date(insert, 4, closed.dates.first);
-            bind_optional_date(insert, 5, closed.dates.last);
-            insert.exec();
-            insert_zones("closed_hours_zone", "closed_hours_id", m_db.getLastInsertRowid(), closed.zones);
+            insert_closed_hours(closed);
         }
         for (const ZoneSettings& zone : programme.zones) {
             SQLite::Statement insert(

@@ -132,6 +132,11 @@ class SqliteScheduleStore final : public ScheduleStore {
         const std::function<tl::expected<void, Error>(std::vector<PlaylistItem>&)>& change);
     void insert_zones(const char* table, const char* id_column, std::int64_t id,
                       const std::vector<std::string>& zones);
+    // One row each with its zones, for staff edits and imports alike; the
+    // playlist is given by its stored id. Returns the new row's id.
+    RuleId insert_rule(const ScheduleRule& rule, PlaylistId playlist);
+    InterruptId insert_interrupt(const Interrupt& interrupt, PlaylistId playlist);
+    ClosedHoursId insert_closed_hours(const ClosedHours& closed);
     tl::expected<void, Error> remove_row(const char* table, const char* what, std::int64_t id,
                                          const EditCheck& check);
     // Zones of each row of a *_zone table, by the row's id.
