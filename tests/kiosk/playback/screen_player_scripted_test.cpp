@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -164,21 +165,32 @@ TEST_F(ScriptedPlayerTest, PlaysFilmsBackToBackOnTheFrameGrid) {
 }
 
 TEST_F(ScriptedPlayerTest, WithAWakeHookItSleepsUntilThePreparerWakesIt) {
+    // The film opens only when the test lets it, so the player is surely
+    // waiting on its preparer when it steps.
+    std::promise<void> let_open;
+    std::shared_future<void> may_open = let_open.get_future().share();
+    MediaOpening opening{[inner = library.opener(), may_open](const std::filesystem::path& path,
+                                                              const SourceOptions& options) {
+                             may_open.wait();
+                             return inner(path, options);
+                         },
+                         &clock};
+    player = std::make_unique<ScreenPlayer>(programme("loop", {"red"}, std::nullopt), SourceOptions{}, screen,
+                                            nullptr, clock, std::move(opening));
     std::atomic<int> wakes{0};
-    start(programme("loop", {"red"}, std::nullopt));
     player->wake_with([&] { ++wakes; });
     player->step(clock.now());
-    if (player->next_wake() > clock.now()) {
-        // Still opening: no polling, the preparer's thread wakes the loop.
-        EXPECT_GE(player->next_wake() - clock.now(), 1s);
-        const auto limit = std::chrono::steady_clock::now() + 5s;
-        while (wakes.load() == 0 && std::chrono::steady_clock::now() < limit) {
-            std::this_thread::sleep_for(100us);
-        }
-        EXPECT_EQ(wakes.load(), 1);
+    // No polling while it opens: its next wake-up of its own is the backstop.
+    EXPECT_GE(player->next_wake() - clock.now(), 1s);
+    EXPECT_EQ(wakes.load(), 0);
+    let_open.set_value();
+    const auto limit = std::chrono::steady_clock::now() + 5s;
+    while (wakes.load() == 0 && std::chrono::steady_clock::now() < limit) {
+        std::this_thread::sleep_for(100us);
     }
+    EXPECT_EQ(wakes.load(), 1);  // the preparer's thread woke the loop, once
     run_until(1.0);
-    EXPECT_EQ(screen.shown.size(), 31u);  // every frame on time, woken only by its due time
+    EXPECT_EQ(screen.shown.size(), 31u);  // then every frame on time, woken by its due time
 }
 
 TEST_F(ScriptedPlayerTest, AProgrammeChangeCutsInOnTheDot) {
