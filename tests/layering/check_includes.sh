@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The modules' allowed edges, checked on what each file includes:
-#   - the catalogue (content/), the programme (scheduler/) and the screens'
-#     logic (kiosk/ui/) include no FFmpeg (libav*, libsw*) and no SDL header;
+#   - the catalogue (content/), the programme (scheduler/), the screens'
+#     logic (kiosk/ui/) and the hall's records (kiosk/records/) include no
+#     FFmpeg (libav*, libsw*) and no SDL header;
 #   - media's public headers (media/include/) show no FFmpeg type;
 #   - content/ and scheduler/ include nothing of media/ or kiosk/, and
 #     content/ nothing of scheduler/: dependencies point down only.
@@ -38,7 +39,7 @@ sdl='[<"]SDL'
 # Our other modules, as their files are included: kiosk/'s folders and media/.
 upper='[<"](kiosk|media|app|ctl|playback|render|text|ui)/'
 
-for dir in content scheduler kiosk/ui; do
+for dir in content scheduler kiosk/ui kiosk/records; do
     violations "$dir" "includes FFmpeg (only media/ and kiosk/playback/ may)" "$ffmpeg"
     violations "$dir" "includes SDL (only kiosk's adapters may)" "$sdl"
 done
@@ -52,4 +53,4 @@ if ((found)); then
     echo "layering check failed: see the includes above" >&2
     exit 1
 fi
-echo "layering check passed: content, scheduler and kiosk/ui include no FFmpeg or SDL; dependencies point down"
+echo "layering check passed: content, scheduler, kiosk/ui and kiosk/records include no FFmpeg or SDL; dependencies point down"

@@ -11,10 +11,11 @@ tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
 failed=0
 
-mkdir -p "$tree"/content/src "$tree"/scheduler/src "$tree"/kiosk/ui "$tree"/media/include/media
+mkdir -p "$tree"/content/src "$tree"/scheduler/src "$tree"/kiosk/ui "$tree"/kiosk/records "$tree"/media/include/media
 printf '#include "content/package.h"\n#include <vector>\n' >"$tree/content/src/package.cpp"
 printf '#include "content/media_facts.h"\n' >"$tree/scheduler/src/programme.cpp"
 printf '#include "ui/scene.h"\n' >"$tree/kiosk/ui/navigator.cpp"
+printf '#include "records/categories.h"\n' >"$tree/kiosk/records/categories.cpp"
 printf '#include "content/media_prober.h"\n' >"$tree/media/include/media/media_probe.h"
 
 if ! output=$("$check" "$tree" 2>&1); then
@@ -27,6 +28,7 @@ printf '\n#include <libavformat/avformat.h>\n' >>"$tree/content/src/package.cpp"
 printf '#  include "SDL_ttf.h"\n' >>"$tree/scheduler/src/programme.cpp"
 printf '#include "media/media_probe.h"\n' >>"$tree/scheduler/src/programme.cpp"
 printf '#include <SDL.h>\n' >>"$tree/kiosk/ui/navigator.cpp"
+printf '#include <libavutil/frame.h>\n' >>"$tree/kiosk/records/categories.cpp"
 printf '#include <libswscale/swscale.h>\n' >>"$tree/media/include/media/media_probe.h"
 printf '#include "render/text_engine.h"\n#include "scheduler/resolver.h"\n' >"$tree/content/src/reach.cpp"
 
@@ -41,6 +43,7 @@ for expected in \
     "scheduler/src/programme.cpp:2: includes SDL" \
     "scheduler/src/programme.cpp:3: includes a module above it" \
     "kiosk/ui/navigator.cpp:2: includes SDL" \
+    "kiosk/records/categories.cpp:2: includes FFmpeg" \
     "media/include/media/media_probe.h:2: a public media header includes FFmpeg" \
     "content/src/reach.cpp:1: includes a module above it" \
     "content/src/reach.cpp:2: includes the scheduler"; do

@@ -1,0 +1,439 @@
+// The writer thread as one loop of steps: take what the screens handed over,
+// write it, then whatever is due (records held back by a full or read-only
+// disk tried again, the desk's closed consultations looked up, old call-back
+// numbers deleted), and sleep until the next of those or the next hand-over.
+
+#include "records/record_writer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <set>
+
+#include "scheduler/calendar.h"
+
+namespace kiosk::records {
+namespace {
+
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+// Sessions and board views kept in memory while the disk refuses them:
+// a day of a busy hall's touches; past it the oldest are dropped.
+constexpr std::size_t kMaxHeldBack = 10000;
+// Held-back records written per step once the disk takes them again, so a
+// visitor's request waits behind at most this many syncs.
+constexpr std::size_t kFlushPerStep = 200;
+// How long the writer may spend, when stopping, on records held back.
+constexpr std::chrono::milliseconds kStopFlushBudget{500};
+// How often call-back numbers past their retention are deleted.
+constexpr std::chrono::hours kPurgeEvery{24};
+// Closings are looked up this far before the latest seen, in case another
+// program's clock wrote one a little earlier.
+constexpr std::chrono::seconds kClosedOverlap{60};
+
+struct Submit {
+    NewConsultation consultation;
+    CommitCallback done;
+};
+struct RateTask {
+    ConsultationId id;
+    Rating rating;
+    std::string reason;
+    Instant at;
+    RatedCallback done;
+};
+using HeldRecord = std::variant<VisitSession, BoardView>;
+using Task = std::variant<Submit, RateTask, VisitSession, BoardView>;
+
+Instant system_now() {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+bool wants_disk(const RecordError& error) {
+    return error.kind == RecordErrorKind::unavailable || error.kind == RecordErrorKind::corrupt;
+}
+
+}  // namespace
+
+struct RecordWriter::State {
+    explicit State(Options given) : options(std::move(given)) {}
+
+    Options options;
+
+    // Shared with the screens' threads.
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<Task> queue;
+    bool stopping = false;
+    std::function<void(const Consultation&)> on_closed;
+    Instant watch_since{};
+    bool watch_changed = false;  // wakes the writer to start polling at once
+    std::atomic<bool> available{true};
+    std::atomic<std::int64_t> written{0};
+    std::atomic<std::int64_t> waiting{0};
+
+    // The writer thread's own.
+    std::unique_ptr<RecordsStore> store;
+    std::deque<HeldRecord> held;
+    bool stop_seen = false;  // the destructor asked to stop: finish the queue, then end
+    bool giving_up = false;  // stopping, and the disk refuses: no more tries
+    SteadyTime next_retry{};
+    SteadyTime next_poll{};
+    SteadyTime next_purge{};
+    Instant closed_after{};
+    std::set<ConsultationId> reported_closed;
+
+    void run();
+    void open_store();
+    void handle(Task& task);
+    void take(HeldRecord record);
+    tl::expected<void, RecordError> write(const HeldRecord& record);
+    void note_failure(const RecordError& error);
+    void hold(HeldRecord record);
+    void flush_held(std::size_t most, std::optional<SteadyTime> deadline);
+    void retry();
+    void poll_closed(const std::function<void(const Consultation&)>& closed);
+    void purge();
+    SteadyTime next_wake(bool watching) const;
+    void set_available(bool now_available, const std::string& why);
+};
+
+void RecordWriter::State::set_available(bool now_available, const std::string& why) {
+    if (available.exchange(now_available) != now_available) {
+        if (now_available) {
+            spdlog::info("records: the database takes records again");
+        } else {
+            spdlog::error("records: cannot write ({}); visitors are sent to the desk until it can", why);
+        }
+    }
+}
+
+void RecordWriter::State::open_store() {
+    const date::time_zone* tz = options.time_zone;
+    if (!tz) {
+        auto fallback = scheduler::locate_time_zone(scheduler::kDefaultTimeZone);
+        if (!fallback) {
+            set_available(false, "no time zone");
+            return;
+        }
+        tz = *fallback;
+        options.time_zone = tz;
+    }
+    store.reset();
+    auto opened = open_records_store(options.database_file, options.categories, *tz, options.store);
+    if (!opened) {
+        set_available(false, opened.error().message);
+        return;
+    }
+    store = std::move(*opened);
+}
+
+void RecordWriter::State::hold(HeldRecord record) {
+    if (held.size() >= kMaxHeldBack) {
+        if (held.size() == kMaxHeldBack) {
+            spdlog::warn("records: {} sessions and board views wait for the disk; dropping the oldest",
+                         kMaxHeldBack);
+        }
+        held.pop_front();
+    }
+    held.push_back(std::move(record));
+    waiting = static_cast<std::int64_t>(held.size());
+}
+
+tl::expected<void, RecordError> RecordWriter::State::write(const HeldRecord& record) {
+    if (const auto* visit = std::get_if<VisitSession>(&record)) {
+        return store->add_visit(*visit);
+    }
+    return store->add_board_view(std::get<BoardView>(record));
+}
+
+void RecordWriter::State::note_failure(const RecordError& error) {
+    if (wants_disk(error)) {
+        set_available(false, error.message);
+        giving_up = stop_seen;
+    }
+}
+
+// A new session or board view: written now, or held back behind those
+// already waiting for the disk.
+void RecordWriter::State::take(HeldRecord record) {
+    if (giving_up) {
+        return;
+    }
+    if (!held.empty() || !store || !available) {
+        hold(std::move(record));
+        return;
+    }
+    if (auto written_now = write(record)) {
+        ++written;
+    } else if (wants_disk(written_now.error())) {
+        note_failure(written_now.error());
+        hold(std::move(record));
+    } else {
+        spdlog::warn("records: not recorded: {}", written_now.error().message);
+    }
+}
+
+void RecordWriter::State::handle(Task& task) {
+    if (auto* submit = std::get_if<Submit>(&task)) {
+        tl::expected<Committed, RecordError> result = tl::unexpected(
+            RecordError{RecordErrorKind::unavailable, "the records database cannot be written now"});
+        if (!store && !stop_seen) {
+            open_store();
+        }
+        if (store && !giving_up) {
+            result = store->add(submit->consultation);
+            if (result) {
+                ++written;
+                set_available(true, "");
+            } else {
+                note_failure(result.error());
+            }
+        }
+        // Not kept for later: the visitor was told to see the desk.
+        if (submit->done) {
+            submit->done(std::move(result));
+        }
+    } else if (auto* rate = std::get_if<RateTask>(&task)) {
+        tl::expected<void, RecordError> result = tl::unexpected(
+            RecordError{RecordErrorKind::unavailable, "the records database cannot be written now"});
+        if (!store && !stop_seen) {
+            open_store();
+        }
+        if (store && !giving_up) {
+            result = store->rate(rate->id, rate->rating, rate->reason, rate->at);
+            if (result) {
+                ++written;
+                set_available(true, "");
+            } else {
+                note_failure(result.error());
+            }
+        }
+        if (rate->done) {
+            rate->done(std::move(result));
+        }
+    } else if (auto* visit = std::get_if<VisitSession>(&task)) {
+        take(std::move(*visit));
+    } else if (auto* view = std::get_if<BoardView>(&task)) {
+        take(std::move(*view));
+    }
+}
+
+void RecordWriter::State::flush_held(std::size_t most, std::optional<SteadyTime> deadline) {
+    for (std::size_t n = 0; n < most && !held.empty() && store && !giving_up; ++n) {
+        if (deadline && std::chrono::steady_clock::now() >= *deadline) {
+            break;
+        }
+        auto written_now = write(held.front());
+        if (!written_now && wants_disk(written_now.error())) {
+            note_failure(written_now.error());
+            break;  // kept, in order, for the next try
+        }
+        if (written_now) {
+            ++written;
+        } else {
+            spdlog::warn("records: not recorded: {}", written_now.error().message);
+        }
+        held.pop_front();
+        waiting = static_cast<std::int64_t>(held.size());
+    }
+}
+
+void RecordWriter::State::retry() {
+    next_retry = std::chrono::steady_clock::now() + options.retry_every;
+    bool writable = store && store->probe_writable().has_value();
+    if (!writable) {
+        // A fresh connection: one opened read-only, or on a file since
+        // replaced, would refuse writes for ever.
+        open_store();
+        if (store) {
+            auto probed = store->probe_writable();
+            writable = probed.has_value();
+            if (!writable) {
+                set_available(false, probed.error().message);
+            }
+        }
+    }
+    if (writable) {
+        set_available(true, "");
+    }
+}
+
+void RecordWriter::State::poll_closed(const std::function<void(const Consultation&)>& closed) {
+    next_poll = std::chrono::steady_clock::now() + options.retry_every;
+    if (!store) {
+        return;
+    }
+    auto found = store->closed_unrated_since(closed_after);
+    if (!found) {
+        return;
+    }
+    Instant latest = closed_after;
+    for (const Consultation& consultation : *found) {
+        if (consultation.closed_at) {
+            latest = std::max(latest, *consultation.closed_at);
+        }
+        if (reported_closed.insert(consultation.id).second) {
+            closed(consultation);
+        }
+    }
+    // Look back a little from the latest closing; ids already told are
+    // remembered, so none is told twice.
+    closed_after = std::max(closed_after, latest - kClosedOverlap);
+}
+
+void RecordWriter::State::purge() {
+    next_purge = std::chrono::steady_clock::now() + kPurgeEvery;
+    if (!store) {
+        next_purge = std::chrono::steady_clock::now() + options.retry_every;
+        return;
+    }
+    if (auto purged = store->purge_callbacks(system_now(), options.callback_retention)) {
+        if (*purged > 0) {
+            spdlog::info("records: deleted {} call-back numbers past their {} days", *purged,
+                         options.callback_retention.count());
+        }
+    } else {
+        next_purge = std::chrono::steady_clock::now() + options.retry_every;
+    }
+}
+
+SteadyTime RecordWriter::State::next_wake(bool watching) const {
+    SteadyTime wake_at = next_purge;
+    if (!available || !store) {
+        wake_at = std::min(wake_at, next_retry);
+    } else if (!held.empty()) {
+        wake_at = SteadyTime{};  // the disk takes them again: go on writing them
+    }
+    if (watching) {
+        wake_at = std::min(wake_at, next_poll);
+    }
+    return wake_at;
+}
+
+void RecordWriter::State::run() {
+    open_store();
+    const auto start = std::chrono::steady_clock::now();
+    next_retry = start + options.retry_every;
+    purge();
+    for (;;) {
+        std::deque<Task> batch;
+        bool stop = false;
+        std::function<void(const Consultation&)> closed;
+        {
+            std::unique_lock lock(mutex);
+            wake.wait_until(lock, next_wake(static_cast<bool>(on_closed)),
+                            [&] { return stopping || !queue.empty() || watch_changed; });
+            batch.swap(queue);
+            stop = stopping;
+            stop_seen = stop;
+            closed = on_closed;
+            watch_changed = false;
+            if (closed && closed_after == Instant{}) {
+                closed_after = watch_since;
+            }
+        }
+        for (Task& task : batch) {
+            handle(task);
+        }
+        if (stop) {
+            std::lock_guard lock(mutex);
+            if (!queue.empty()) {
+                continue;  // handed over while stopping: finish it too
+            }
+            break;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= next_retry && (!available || !store)) {
+            retry();
+        }
+        if (available && store && !held.empty()) {
+            flush_held(kFlushPerStep, std::nullopt);
+        }
+        if (closed && now >= next_poll) {
+            poll_closed(closed);
+        }
+        if (now >= next_purge) {
+            purge();
+        }
+    }
+    if (!giving_up && available && store) {
+        flush_held(kMaxHeldBack, std::chrono::steady_clock::now() + kStopFlushBudget);
+    }
+    if (!held.empty()) {
+        spdlog::warn("records: stopping with {} sessions and board views not written", held.size());
+    }
+}
+
+RecordWriter::RecordWriter(Options options)
+    : m_state(std::make_unique<State>(std::move(options))),
+      m_thread([state = m_state.get()] { state->run(); }) {}
+
+RecordWriter::~RecordWriter() {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->stopping = true;
+    }
+    m_state->wake.notify_all();
+    m_thread.join();
+}
+
+void RecordWriter::submit(NewConsultation consultation, CommitCallback done) {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->queue.push_back(Submit{std::move(consultation), std::move(done)});
+    }
+    m_state->wake.notify_one();
+}
+
+void RecordWriter::rate(ConsultationId id, Rating rating, std::string reason, Instant at,
+                        RatedCallback done) {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->queue.push_back(RateTask{id, rating, std::move(reason), at, std::move(done)});
+    }
+    m_state->wake.notify_one();
+}
+
+void RecordWriter::record(VisitSession visit) {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->queue.push_back(std::move(visit));
+    }
+    m_state->wake.notify_one();
+}
+
+void RecordWriter::record(BoardView view) {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->queue.push_back(std::move(view));
+    }
+    m_state->wake.notify_one();
+}
+
+void RecordWriter::watch_closed(std::function<void(const Consultation&)> closed) {
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->on_closed = std::move(closed);
+        m_state->watch_since = system_now();
+        m_state->watch_changed = true;
+    }
+    m_state->wake.notify_one();
+}
+
+bool RecordWriter::available() const {
+    return m_state->available;
+}
+
+std::int64_t RecordWriter::written() const {
+    return m_state->written;
+}
+
+std::int64_t RecordWriter::waiting() const {
+    return m_state->waiting;
+}
+
+}  // namespace kiosk::records
