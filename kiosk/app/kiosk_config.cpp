@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <tuple>
 
 #include <toml++/toml.h>
 
@@ -38,6 +39,17 @@ std::optional<std::string> plain_string(const toml::node& node) {
     return text;
 }
 
+// A misspelt key would otherwise fall back to its default without a word.
+tl::expected<void, ConfigError> check_keys(const std::filesystem::path& file, const toml::table& keys,
+                                           const std::vector<std::string_view>& known) {
+    for (const auto& [key, node] : keys) {
+        if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+            return tl::unexpected(error_at(file, node, "unknown key '" + std::string(key.str()) + "'"));
+        }
+    }
+    return {};
+}
+
 tl::expected<toml::table, ConfigError> parse_config(const std::filesystem::path& path) {
     auto text = content::read_regular_file(path, kMaxConfigBytes);
     if (!text) {
@@ -59,6 +71,194 @@ tl::expected<toml::table, ConfigError> parse_config(const std::filesystem::path&
     }
 }
 
+// Characters (code points) of UTF-8 text: a badge holds one.
+std::size_t characters(std::string_view text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// A label or path of [consultation]: a plain string, not empty.
+tl::expected<std::string, ConfigError> label(const std::filesystem::path& file, const toml::node& node,
+                                             const std::string& what) {
+    const auto text = plain_string(node);
+    if (!text || text->empty()) {
+        return tl::unexpected(error_at(file, node, what));
+    }
+    return *text;
+}
+
+// A category's topics: [{zh = "劳动争议", en = "Labour disputes"}, ...]. Two
+// topics of one name would be one row of the report by topic.
+tl::expected<std::vector<records::Topic>, ConfigError> parse_topics(const std::filesystem::path& file,
+                                                                    const toml::node& node) {
+    const toml::array* list = node.as_array();
+    if (list == nullptr) {
+        return tl::unexpected(
+            error_at(file, node, "topics must be a list of {zh = \"...\", en = \"...\"} tables"));
+    }
+    std::vector<records::Topic> topics;
+    for (const toml::node& entry : *list) {
+        const toml::table* table = entry.as_table();
+        if (table == nullptr) {
+            return tl::unexpected(
+                error_at(file, entry, "topics entries must be {zh = \"...\", en = \"...\"} tables"));
+        }
+        if (auto known = check_keys(file, *table, {"zh", "en"}); !known) {
+            return tl::unexpected(known.error());
+        }
+        const toml::node* zh = table->get("zh");
+        if (zh == nullptr) {
+            return tl::unexpected(error_at(file, entry, "a topic needs zh, its Chinese name"));
+        }
+        records::Topic topic;
+        auto name = label(file, *zh, "a topic's zh must be its Chinese name in quotes");
+        if (!name) {
+            return tl::unexpected(name.error());
+        }
+        topic.zh = std::move(*name);
+        if (const toml::node* en = table->get("en")) {
+            auto english = label(file, *en, "a topic's en must be its English name in quotes");
+            if (!english) {
+                return tl::unexpected(english.error());
+            }
+            topic.en = std::move(*english);
+        }
+        if (std::any_of(topics.begin(), topics.end(),
+                        [&](const records::Topic& t) { return t.zh == topic.zh; })) {
+            return tl::unexpected(error_at(
+                file, *zh, "topic " + content::quoted_text(topic.zh) + " is listed twice in its category"));
+        }
+        topics.push_back(std::move(topic));
+    }
+    return topics;
+}
+
+// One [[consultation.category]]: renames a default category, gives it a
+// picture, or its own topics. It cannot add one: every hall reports the same rows.
+tl::expected<void, ConfigError> parse_category(const std::filesystem::path& file, const toml::node& node,
+                                               std::vector<records::Category>& categories,
+                                               std::vector<std::string>& configured) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        return tl::unexpected(error_at(file, node, "each [[consultation.category]] must be a table"));
+    }
+    if (auto known = check_keys(file, *table, {"id", "zh", "en", "badge", "picture", "topics"}); !known) {
+        return tl::unexpected(known.error());
+    }
+    const records::Categories defaults;
+    const toml::node* id_node = table->get("id");
+    if (id_node == nullptr) {
+        return tl::unexpected(error_at(
+            file, node, "a [[consultation.category]] needs its id (one of " + defaults.ids_text() + ")"));
+    }
+    const auto id = id_node->value<std::string>();
+    const auto found = std::find_if(categories.begin(), categories.end(),
+                                    [&](const records::Category& c) { return id && c.id == *id; });
+    if (found == categories.end()) {
+        return tl::unexpected(error_at(file, *id_node,
+                                       (id ? "id " + content::quoted_text(*id) + ": not a category"
+                                           : std::string("id must be a category's id in quotes")) +
+                                           " (the ids are " + defaults.ids_text() + ")"));
+    }
+    if (std::find(configured.begin(), configured.end(), *id) != configured.end()) {
+        return tl::unexpected(error_at(
+            file, *id_node, "id " + content::quoted_text(*id) + ": this category is configured twice"));
+    }
+    configured.push_back(*id);
+    records::Category& category = *found;
+    for (auto [key, target, what] :
+         {std::tuple{"zh", &category.zh, "zh must be the category's Chinese name in quotes"},
+          std::tuple{"en", &category.en, "en must be the category's English name in quotes"},
+          std::tuple{"picture", &category.picture,
+                     "picture must be a picture's path in the content package"}}) {
+        if (const toml::node* value = table->get(key)) {
+            auto text = label(file, *value, what);
+            if (!text) {
+                return tl::unexpected(text.error());
+            }
+            *target = std::move(*text);
+        }
+    }
+    if (const toml::node* badge = table->get("badge")) {
+        auto text = label(file, *badge, "badge must be one character in quotes, such as \"法\"");
+        if (!text || characters(*text) != 1) {
+            return tl::unexpected(
+                error_at(file, *badge, "badge must be one character in quotes, such as \"法\""));
+        }
+        category.badge = std::move(*text);
+    }
+    if (const toml::node* topics = table->get("topics")) {
+        auto list = parse_topics(file, *topics);
+        if (!list) {
+            return tl::unexpected(list.error());
+        }
+        category.topics = std::move(*list);
+    }
+    return {};
+}
+
+// [consultation]: where visitors are sent, how long call-back numbers are
+// kept, the desk's screen, and the categories as this hall names them.
+tl::expected<ConsultationConfig, ConfigError> parse_consultation(const std::filesystem::path& file,
+                                                                 const toml::node& node, int screen_count) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) {
+        return tl::unexpected(error_at(file, node, "consultation must be a [consultation] table"));
+    }
+    if (auto known = check_keys(
+            file, *table, {"where_zh", "where_en", "callback_retention_days", "desk_screen", "category"});
+        !known) {
+        return tl::unexpected(known.error());
+    }
+    ConsultationConfig config;
+    for (auto [key, target, what] :
+         {std::tuple{"where_zh", &config.where_zh,
+                     "where_zh must name the consultation room or desk in quotes"},
+          std::tuple{"where_en", &config.where_en,
+                     "where_en must name the consultation room or desk in quotes"}}) {
+        if (const toml::node* value = table->get(key)) {
+            auto text = label(file, *value, what);
+            if (!text) {
+                return tl::unexpected(text.error());
+            }
+            *target = std::move(*text);
+        }
+    }
+    if (const toml::node* days = table->get("callback_retention_days")) {
+        const auto value = days->value_exact<int64_t>();
+        if (!value || *value < 1 || *value > 3650) {
+            return tl::unexpected(error_at(
+                file, *days, "callback_retention_days must be a whole number of days from 1 to 3650"));
+        }
+        config.callback_retention_days = static_cast<int>(*value);
+    }
+    if (const toml::node* screen = table->get("desk_screen")) {
+        const auto index = screen->value_exact<int64_t>();
+        if (!index || *index < 0 || *index >= screen_count) {
+            return tl::unexpected(error_at(file, *screen,
+                                           "desk_screen must be the index of a [[screen]], from 0 to " +
+                                               std::to_string(screen_count - 1)));
+        }
+        config.desk_screen = static_cast<int>(*index);
+    }
+    if (const toml::node* categories = table->get("category")) {
+        const toml::array* list = categories->as_array();
+        if (list == nullptr) {
+            return tl::unexpected(
+                error_at(file, *categories, "category must be a list of [[consultation.category]] tables"));
+        }
+        std::vector<records::Category> named = config.categories.list();
+        std::vector<std::string> configured;
+        for (const toml::node& entry : *list) {
+            if (auto ok = parse_category(file, entry, named, configured); !ok) {
+                return tl::unexpected(ok.error());
+            }
+        }
+        config.categories = records::Categories(std::move(named));
+    }
+    return config;
+}
+
 }  // namespace
 
 const std::vector<std::string>& known_zones() {
@@ -74,22 +274,13 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
     const toml::table& table = *parsed;
     const std::filesystem::path base = path.parent_path();
     KioskConfig config;
-    // A misspelt key would otherwise fall back to its default without a word.
     static const std::vector<std::string_view> kTopLevelKeys{
         "image_seconds", "decoder_threads", "hardware_decoding", "log_level",    "time_zone",
-        "audio_device",  "screen",          "content_dir",       "idle_timeout", "pixels_per_mm"};
+        "audio_device",  "screen",          "content_dir",       "idle_timeout", "pixels_per_mm",
+        "consultation"};
     static const std::vector<std::string_view> kScreenKeys{"zone",  "display",   "sound",
                                                            "media", "media_dir", "audio_device"};
-    auto check_keys = [&](const toml::table& keys,
-                          const std::vector<std::string_view>& known) -> tl::expected<void, ConfigError> {
-        for (const auto& [key, node] : keys) {
-            if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
-                return tl::unexpected(error_at(path, node, "unknown key '" + std::string(key.str()) + "'"));
-            }
-        }
-        return {};
-    };
-    if (auto known = check_keys(table, kTopLevelKeys); !known) {
+    if (auto known = check_keys(path, table, kTopLevelKeys); !known) {
         return tl::unexpected(known.error());
     }
 
@@ -175,7 +366,7 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
             if (screen_table == nullptr) {
                 return tl::unexpected(error_at(path, entry, "each [[screen]] must be a table"));
             }
-            if (auto known = check_keys(*screen_table, kScreenKeys); !known) {
+            if (auto known = check_keys(path, *screen_table, kScreenKeys); !known) {
                 return tl::unexpected(known.error());
             }
             ScreenConfig screen;
@@ -238,6 +429,15 @@ tl::expected<KioskConfig, ConfigError> load_kiosk_config(const std::filesystem::
         if (config.screens.size() > 4) {
             return tl::unexpected(error_at(path, *screens, "at most 4 screens per kiosk"));
         }
+    }
+    if (const toml::node* consultation = table.get("consultation")) {
+        // With no [[screen]] the kiosk runs one screen: index 0.
+        const int screen_count = std::max<int>(1, static_cast<int>(config.screens.size()));
+        auto parsed_consultation = parse_consultation(path, *consultation, screen_count);
+        if (!parsed_consultation) {
+            return tl::unexpected(parsed_consultation.error());
+        }
+        config.consultation = std::move(*parsed_consultation);
     }
     return config;
 }

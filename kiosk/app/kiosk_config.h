@@ -9,6 +9,8 @@
 
 #include <tl/expected.hpp>
 
+#include "records/categories.h"
+
 namespace kiosk::app {
 
 struct ScreenConfig {
@@ -22,6 +24,21 @@ struct ScreenConfig {
     // Where: an SDL sound device of its own (one PC with four HDMI screens has
     // four); none: the configuration's audio_device, else the system default.
     std::optional<std::string> audio_device;
+};
+
+// Asking for help ([consultation]): where visitors are sent, how long a
+// call-back number is kept, which screen faces the desk, and the categories
+// as this hall names them.
+struct ConsultationConfig {
+    // The consultation room or desk the confirmation sends visitors to.
+    std::string where_zh = "一楼服务台";
+    std::string where_en = "the service desk, ground floor";
+    int callback_retention_days = 30;
+    // The screen (index in [[screen]]) at the desk: after a consultation is
+    // closed there, it asks the visitor to rate the service. None: no screen does.
+    std::optional<int> desk_screen;
+    // The defaults, renamed and with topics as [[consultation.category]] says.
+    records::Categories categories;
 };
 
 struct KioskConfig {
@@ -38,6 +55,7 @@ struct KioskConfig {
     std::optional<std::filesystem::path> content_dir;
     double idle_timeout_seconds = 60.0;
     double pixels_per_mm = 3.6;
+    ConsultationConfig consultation;
 };
 
 struct ConfigError {

@@ -1,6 +1,7 @@
 #include "command_table.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <optional>
 
@@ -21,6 +22,30 @@ int report(std::ostream& err, const std::string& command, const CtlError& error)
         err << "kioskctl: " << command << ": " << error.message << '\n';
     }
     return exit_status(error.kind);
+}
+
+// The records database, made empty when there is none yet (reports then
+// give zeros). A file that is not a database is moved aside by the store;
+// staff are told where. The whole-file check is the kiosk's, at its start:
+// a staff command answers in the time its query takes, and a damaged page
+// fails that query with its reason.
+tl::expected<std::unique_ptr<records::RecordsStore>, CtlError> open_records(const CtlContext& context,
+                                                                            std::ostream& err) {
+    std::error_code ignored;  // a folder that cannot be made is reported by the open below
+    std::filesystem::create_directories(context.data_dir, ignored);
+    std::filesystem::path moved_aside;
+    records::RecordsStoreOptions options;
+    options.check_integrity = false;
+    auto opened = records::open_records_store(records::records_file(context.data_dir), context.categories,
+                                              *context.time_zone, options, &moved_aside);
+    if (!opened) {
+        return tl::unexpected(CtlError{CtlErrorKind::refused, opened.error().message});
+    }
+    if (!moved_aside.empty()) {
+        err << "kioskctl: warning: the records database was damaged; it was moved aside as "
+            << moved_aside.string() << " and a new one was made\n";
+    }
+    return std::move(*opened);
 }
 
 }  // namespace
@@ -82,7 +107,15 @@ int run_command(const CommandEntry& entry, CtlContext context, std::string_view 
     }
     std::unique_ptr<scheduler::ScheduleStore> store;
     std::optional<scheduler::Programme> programme;
-    if (entry.needs != Needs::nothing) {
+    std::unique_ptr<records::RecordsStore> records;
+    if (entry.needs == Needs::records) {
+        auto opened = open_records(context, err);
+        if (!opened) {
+            return report(err, call.command, opened.error());
+        }
+        records = std::move(*opened);
+        call.records = records.get();
+    } else if (entry.needs != Needs::nothing) {
         auto opened = scheduler::open_schedule_store(scheduler::database_path(context.data_dir));
         if (!opened) {
             return report(err, call.command, CtlError{CtlErrorKind::refused, opened.error().message});

@@ -18,6 +18,7 @@
 #include <tl/expected.hpp>
 
 #include "ctl_context.h"
+#include "records/records_store.h"
 #include "scheduler/programme.h"
 #include "scheduler/schedule_store.h"
 
@@ -28,6 +29,7 @@ enum class Needs {
     nothing,    // no time zone, no store: probe and content check run whatever the configuration's time_zone
     store,      // the hall's time zone, then the store at <data-dir>/kiosk.db
     programme,  // as store, then the programme in force, read in one transaction
+    records,    // the hall's time zone, then the records at <data-dir>/records.db (created when missing)
 };
 
 // What a command's steps are given.
@@ -39,6 +41,7 @@ struct Call {
     // Open once the command's check has passed (Needs::store and ::programme); null before.
     scheduler::ScheduleStore* store = nullptr;
     const scheduler::Programme* programme = nullptr;  // Needs::programme
+    records::RecordsStore* records = nullptr;         // Needs::records
 
     // "kioskctl: COMMAND: message" at once, for one of several reasons: the
     // command goes on, and ends with already_said() when any was given.

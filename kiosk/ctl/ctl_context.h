@@ -10,6 +10,7 @@
 
 #include <tl/expected.hpp>
 
+#include "records/categories.h"
 #include "scheduler/calendar.h"
 #include "scheduler/error.h"
 #include "scheduler/programme_check.h"
@@ -50,6 +51,10 @@ struct CtlContext {
     std::filesystem::path data_dir;
     const date::time_zone* time_zone = nullptr;  // set for every command that needs the store
     std::chrono::milliseconds still_time = scheduler::kDefaultStillTime;
+    // [consultation]: the categories as the hall names them, and how long a
+    // call-back number is kept.
+    records::Categories categories;
+    std::chrono::days callback_retention{30};
 };
 
 // Prints each problem as "warning: ..." (after an edit that went through).

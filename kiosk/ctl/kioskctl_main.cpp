@@ -12,6 +12,8 @@
 #include "app/kiosk_options.h"
 #include "app/version_text.h"
 #include "command_table.h"
+#include "consult_command.h"
+#include "consult_report.h"
 #include "content_command.h"
 #include "ctl_context.h"
 #include "media_command.h"
@@ -25,9 +27,10 @@ namespace {
 // Every command, in the order the help lists them.
 std::vector<kiosk::ctl::CommandEntry> kioskctl_commands() {
     std::vector<kiosk::ctl::CommandEntry> table;
-    for (auto group :
-         {kiosk::ctl::probe_commands, kiosk::ctl::media_commands, kiosk::ctl::playlist_commands,
-          kiosk::ctl::schedule_commands, kiosk::ctl::report_commands, kiosk::ctl::content_commands}) {
+    for (auto group : {kiosk::ctl::probe_commands, kiosk::ctl::media_commands, kiosk::ctl::playlist_commands,
+                       kiosk::ctl::schedule_commands, kiosk::ctl::report_commands,
+                       kiosk::ctl::consultation_report_commands, kiosk::ctl::consult_commands,
+                       kiosk::ctl::content_commands}) {
         for (kiosk::ctl::CommandEntry& entry : group()) {
             table.push_back(std::move(entry));
         }
@@ -83,5 +86,7 @@ int main(int argc, char** argv) {
     kiosk::ctl::CtlContext context;
     context.data_dir = data_dir;
     context.still_time = std::chrono::milliseconds{static_cast<long long>(config.image_seconds * 1000)};
+    context.categories = config.consultation.categories;
+    context.callback_retention = std::chrono::days{config.consultation.callback_retention_days};
     return kiosk::ctl::run_command(*command, context, config.time_zone, std::cout, std::cerr);
 }

@@ -252,9 +252,130 @@ INSTANTIATE_TEST_SUITE_P(
         BadConfig{"content_dir_with_nul", "content_dir = \"a\\u0000b\"\n", 1, "content_dir"},
         BadConfig{"media_with_line_break", "[[screen]]\nmedia = [\"a\\nb.mp4\"]\n", 2, "media"},
         BadConfig{"screen_audio_device_not_a_name", "[[screen]]\naudio_device = 1\n", 2, "audio_device"},
+        BadConfig{"consultation_not_a_table", "consultation = 3\n", 1, "consultation"},
+        BadConfig{"misspelt_consultation_key", "[consultation]\nwhere = \"desk\"\n", 2, "where"},
+        BadConfig{"where_zh_empty", "[consultation]\n\nwhere_zh = \"\"\n", 3, "where_zh"},
+        BadConfig{"where_en_not_text", "[consultation]\nwhere_en = 1\n", 2, "where_en"},
+        BadConfig{"retention_zero", "[consultation]\ncallback_retention_days = 0\n", 2,
+                  "callback_retention_days"},
+        BadConfig{"retention_too_long", "[consultation]\ncallback_retention_days = 3651\n", 2,
+                  "from 1 to 3650"},
+        BadConfig{"retention_not_whole", "[consultation]\ncallback_retention_days = 2.5\n", 2,
+                  "callback_retention_days"},
+        BadConfig{"desk_screen_missing_screen", "[consultation]\ndesk_screen = 1\n", 2, "desk_screen"},
+        BadConfig{
+            "desk_screen_past_the_screens",
+            "[[screen]]\nzone = \"av\"\n[[screen]]\nzone = \"boards\"\n[consultation]\ndesk_screen = 2\n", 6,
+            "from 0 to 1"},
+        BadConfig{"desk_screen_negative", "[consultation]\ndesk_screen = -1\n", 2, "desk_screen"},
+        BadConfig{"unknown_category", "[[consultation.category]]\nid = \"tax\"\n", 2,
+                  "policy, legal-aid, employment"},
+        BadConfig{"category_without_id", "[[consultation.category]]\nzh = \"政策\"\n", 1, "needs its id"},
+        BadConfig{"category_twice",
+                  "[[consultation.category]]\nid = \"policy\"\n[[consultation.category]]\nid = \"policy\"\n",
+                  4, "twice"},
+        BadConfig{"misspelt_category_key", "[[consultation.category]]\nid = \"policy\"\nlabel = \"x\"\n", 3,
+                  "label"},
+        BadConfig{"category_zh_empty", "[[consultation.category]]\nid = \"policy\"\nzh = \"\"\n", 3, "zh"},
+        BadConfig{"badge_two_characters", "[[consultation.category]]\nid = \"policy\"\nbadge = \"政策\"\n", 3,
+                  "badge"},
+        BadConfig{"topics_not_a_list", "[[consultation.category]]\nid = \"policy\"\ntopics = \"社保\"\n", 3,
+                  "topics"},
+        BadConfig{"topic_without_zh", "[[consultation.category]]\nid = \"policy\"\ntopics = [{en = \"x\"}]\n",
+                  3, "zh"},
+        BadConfig{"topic_twice",
+                  "[[consultation.category]]\nid = \"policy\"\ntopics = [{zh = \"社保\"}, {zh = \"社保\"}]\n",
+                  3, "twice"},
+        BadConfig{"topic_with_line_break",
+                  "[[consultation.category]]\nid = \"policy\"\n\ntopics = [{zh = \"a\\nb\"}]\n", 4, "zh"},
         BadConfig{"nested_too_deep", "\n\nx = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]\n", 3,
                   "nested too deep"}),
     [](const ::testing::TestParamInfo<BadConfig>& info) { return std::string(info.param.name); });
+
+TEST_F(KioskConfigTest, ConsultationHasDefaultsWithoutItsSection) {
+    const auto config = load_kiosk_config(write("log_level = \"info\"\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    const ConsultationConfig& consultation = config->consultation;
+    EXPECT_FALSE(consultation.where_zh.empty());
+    EXPECT_FALSE(consultation.where_en.empty());
+    EXPECT_EQ(consultation.callback_retention_days, 30);
+    EXPECT_EQ(consultation.desk_screen, std::nullopt);
+    ASSERT_EQ(consultation.categories.list().size(), 10U);
+    EXPECT_EQ(consultation.categories.list()[1].zh, "法律援助");
+}
+
+// A hall renames a category, gives it a picture and its own topics; the
+// others keep their defaults, and the tiles keep their order.
+TEST_F(KioskConfigTest, ReadsTheConsultationSection) {
+    const fs::path path = write(R"([[screen]]
+zone = "av"
+
+[[screen]]
+zone = "boards"
+
+[consultation]
+where_zh = "二楼咨询室"
+where_en = "the consultation room, first floor"
+callback_retention_days = 14
+desk_screen = 1
+
+[[consultation.category]]
+id = "legal-aid"
+zh = "法律服务"
+en = "Legal services"
+badge = "律"
+picture = "icons/legal.png"
+topics = [{zh = "劳动争议", en = "Labour disputes"}, {zh = "遗产继承"}]
+
+[[consultation.category]]
+id = "policy"
+topics = []
+)");
+    const auto config = load_kiosk_config(path);
+    ASSERT_TRUE(config) << config.error().message;
+    const ConsultationConfig& consultation = config->consultation;
+    EXPECT_EQ(consultation.where_zh, "二楼咨询室");
+    EXPECT_EQ(consultation.where_en, "the consultation room, first floor");
+    EXPECT_EQ(consultation.callback_retention_days, 14);
+    EXPECT_EQ(consultation.desk_screen, 1);
+    const auto& list = consultation.categories.list();
+    ASSERT_EQ(list.size(), 10U);
+    EXPECT_EQ(list[0].id, "policy");
+    EXPECT_TRUE(list[0].topics.empty()) << "an empty list removes the default topics";
+    EXPECT_EQ(list[0].zh, "政策咨询");
+    const records::Category* legal = consultation.categories.find("legal-aid");
+    ASSERT_NE(legal, nullptr);
+    EXPECT_EQ(legal, &list[1]) << "configuring a category keeps its place";
+    EXPECT_EQ(legal->zh, "法律服务");
+    EXPECT_EQ(legal->en, "Legal services");
+    EXPECT_EQ(legal->badge, "律");
+    EXPECT_EQ(legal->picture, "icons/legal.png");
+    ASSERT_EQ(legal->topics.size(), 2U);
+    EXPECT_EQ(legal->topics[0].zh, "劳动争议");
+    EXPECT_EQ(legal->topics[0].en, "Labour disputes");
+    EXPECT_EQ(legal->topics[1].zh, "遗产继承");
+    EXPECT_EQ(legal->topics[1].en, "");
+    EXPECT_EQ(list[2].zh, "就业推荐") << "a category not configured keeps its defaults";
+    EXPECT_FALSE(list[2].topics.empty());
+}
+
+TEST_F(KioskConfigTest, TheOnlyScreenMayBeTheDesks) {
+    const auto config = load_kiosk_config(write("[consultation]\ndesk_screen = 0\n"));
+    ASSERT_TRUE(config) << config.error().message;
+    EXPECT_EQ(config->consultation.desk_screen, 0);
+}
+
+// The message names every id a category may have, so staff can correct it.
+TEST_F(KioskConfigTest, AnUnknownCategoryIsRefusedWithTheValidIds) {
+    const fs::path path = write("[consultation]\n[[consultation.category]]\nid = \"tax-advice\"\n");
+    const auto config = load_kiosk_config(path);
+    ASSERT_FALSE(config);
+    EXPECT_EQ(config.error().message,
+              path.string() +
+                  ":3:6: id \"tax-advice\": not a category (the ids are policy, legal-aid, employment, "
+                  "school-enrolment, residence-permit, business-licence, housing-rental, dispute-mediation, "
+                  "reproductive-health, health-screening)");
+}
 
 // Limits are stated in the message, numbers written as people write them.
 TEST_F(KioskConfigTest, AnOutOfRangeNumberIsRefusedWithItsLimits) {
@@ -314,6 +435,17 @@ media = ["films/a.mp4", "/srv/media/b.mp4"]
 [[screen]]
 zone = "health"
 media_dir = "health-films"
+
+[consultation]
+where_zh = "一楼服务台"
+callback_retention_days = 30
+desk_screen = 1
+
+[[consultation.category]]
+id = "legal-aid"
+zh = "法律援助"
+badge = "法"
+topics = [{zh = "劳动争议", en = "Labour disputes"}]
 )";
     kiosk::test::Mutator mutator(7);
     for (int round = 0; round < 1500; ++round) {
