@@ -10,14 +10,14 @@ build_packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
-  libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev
+  libsqlite3-dev libsqlitecpp-dev libcurl4-openssl-dev libxlsxwriter-dev
   libexpected-dev nlohmann-json3-dev libtomlplusplus-dev libspdlog-dev libfmt-dev libcli11-dev
   libhowardhinnant-date-dev tzdata libsodium-dev libsystemd-dev
   libgtest-dev libgmock-dev
   libfontconfig-dev fonts-noto-cjk fonts-wqy-zenhei fontconfig
 )
 run_packages=(ffmpeg)
-test_packages=(ffmpeg xvfb xauth mpv python3 time ccache)
+test_packages=(ffmpeg xvfb xauth mpv python3 time ccache sqlite3)
 
 want=("${build_packages[@]}")
 case "${1:-}" in

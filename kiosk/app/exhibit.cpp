@@ -75,12 +75,17 @@ double milliseconds(SteadyTime from, SteadyTime to) {
     return std::chrono::duration<double, std::milli>(to - from).count();
 }
 
+// The hall's records are stamped with the wall clock.
+records::Instant wall_now() {
+    return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
 }  // namespace
 
 Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id,
                  render::SdlScreen& screen, render::TextEngine& fonts, double pixels_per_mm,
                  std::chrono::milliseconds idle_timeout, const playback::Clock& clock, SteadyTime started_at,
-                 FilmControl films)
+                 FilmControl films, ExhibitRecords records)
     : m_package(std::move(package)),
       m_zone(m_package->zone(zone_id)),
       m_zone_id(std::move(zone_id)),
@@ -89,7 +94,8 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
       m_metrics{screen.width(), screen.height(), pixels_per_mm},
       m_clock(clock),
       m_started_at(started_at),
-      m_films(std::move(films)) {
+      m_films(std::move(films)),
+      m_records(std::move(records)) {
     if (m_zone == nullptr) {
         std::abort();  // the kiosk makes exhibits only for zones the package has
     }
@@ -99,6 +105,9 @@ Exhibit::Exhibit(std::shared_ptr<const content::Package> package, std::string zo
     if (m_films.play) {
         m_controller->add_flow(std::make_unique<ui::FilmFlow>());
     }
+    auto consult = std::make_unique<ui::ConsultFlow>(m_records.consultation);
+    m_consult = consult.get();
+    m_controller->add_flow(std::move(consult));
     m_texts = std::make_unique<render::TextTextureCache>(screen.renderer(), fonts);
     m_pictures = std::make_unique<render::PictureCache>(screen.renderer(), kPictureBudgetBytes);
     m_painter = std::make_unique<render::ScenePainter>(screen.renderer(), *m_texts, *m_pictures);
@@ -206,6 +215,7 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
             m_films.stop(now);
         }
     }
+    record(reaction);
     if (reaction.started_visit) {
         ++m_figures.touches;
     }
@@ -223,14 +233,114 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
     if (reaction.for_visitor && !m_waiting_since) {
         m_waiting_since = now;
     }
+    note_board(now);
+}
+
+void Exhibit::record(const ui::ExhibitReaction& reaction) {
+    for (const ui::ExhibitRequest& request : reaction.requests) {
+        if (request.consultation) {
+            submit(*request.consultation);
+        } else if (request.rating) {
+            submit(*request.rating);
+        }
+    }
+    if (reaction.started_visit) {
+        m_visit_started = wall_now();
+    }
+    if (reaction.walked_away && m_visit_started) {
+        if (m_records.writer != nullptr) {
+            m_records.writer->record(records::VisitSession{m_zone_id, *m_visit_started, wall_now()});
+        }
+        m_visit_started.reset();
+    }
+}
+
+void Exhibit::submit(const ui::ConsultationRequest& request) {
+    if (m_records.writer == nullptr || m_records.inbox == nullptr) {
+        answered(request.serial, tl::unexpected(records::RecordError{records::RecordErrorKind::unavailable,
+                                                                     "this kiosk keeps no records"}));
+        return;
+    }
+    records::NewConsultation consultation;
+    consultation.at = wall_now();
+    consultation.category = request.category;
+    consultation.topic = request.topic;
+    consultation.zone = m_zone_id;
+    consultation.channel = records::Channel::kiosk;
+    if (!request.phone.empty()) {
+        // The consent was given on the screen just before, and goes with the number.
+        consultation.callback = records::CallbackRequest{request.phone, consultation.at};
+    }
+    // The answer comes on the writer's thread; the screen hears of it on the main loop.
+    m_records.writer->submit(
+        std::move(consultation), [this, inbox = m_records.inbox, serial = request.serial](
+                                     tl::expected<records::Committed, records::RecordError> result) {
+            inbox->post([this, serial, result = std::move(result)] { answered(serial, result); });
+        });
+}
+
+void Exhibit::submit(const ui::RatingRequest& request) {
+    if (m_records.writer == nullptr) {
+        return;
+    }
+    m_records.writer->rate(
+        request.consultation, request.rating, request.reason, wall_now(),
+        [zone = m_zone_id, id = request.consultation](tl::expected<void, records::RecordError> done) {
+            if (!done) {
+                spdlog::warn("zone {}: the rating of consultation {} was not recorded: {}", zone, id,
+                             done.error().message);
+            }
+        });
+}
+
+void Exhibit::answered(int serial, const tl::expected<records::Committed, records::RecordError>& result) {
+    if (result) {
+        spdlog::info("zone {}: request for help recorded as consultation {}, queue number {}", m_zone_id,
+                     result->id, result->queue_number);
+    } else {
+        spdlog::warn(
+            "zone {}: a request for help could not be recorded ({}): the visitor is sent to the desk",
+            m_zone_id, result.error().message);
+    }
+    if (m_consult->committed(serial, result)) {
+        rebuild_scene();
+    }
+}
+
+void Exhibit::offer_rating(records::ConsultationId consultation, SteadyTime now) {
+    m_consult->offer_rating(consultation);
+    react(m_controller->apply(ui::ConsultFlow::action(ui::ConsultStep::rate_at_desk), seconds(now)), now);
+}
+
+void Exhibit::note_board(SteadyTime now) {
+    // A board is read while it or its pictures show (and under a flow over
+    // it, its film say): a view ends when the visitor moves on from it.
+    const ui::ExhibitView& view = m_controller->view();
+    const bool reading = view.view == ui::View::board || view.view == ui::View::picture;
+    const std::string board = reading ? view.board : std::string();
+    if (board == m_board.board) {
+        return;
+    }
+    if (!m_board.board.empty() && m_records.writer != nullptr) {
+        m_records.writer->record(
+            records::BoardView{m_zone_id, m_board.board, m_board.opened,
+                               std::chrono::duration_cast<std::chrono::milliseconds>(now - m_board.since)});
+    }
+    m_board = BoardOnScreen{board, wall_now(), now};
+}
+
+std::optional<ui::Scene::Point> Exhibit::find_text(std::string_view text) const {
+    return m_scene.find_text(text, static_cast<int>(std::lround(m_controller->scroll_offset())));
 }
 
 void Exhibit::on_pointer(ui::PointerEvent::Kind kind, std::int64_t pointer, double x, double y,
                          SteadyTime now) {
+    m_consult->set_records_available(m_records.writer != nullptr && m_records.writer->available());
     react(m_controller->on_pointer(ui::PointerEvent{kind, pointer, x, y, seconds(now)}), now);
 }
 
 void Exhibit::on_key(const std::string& name, SteadyTime now) {
+    m_consult->set_records_available(m_records.writer != nullptr && m_records.writer->available());
     react(m_controller->on_key(name, seconds(now)), now);
 }
 
@@ -248,6 +358,7 @@ void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
     m_warm_painter->forget();
     m_warm_scenes.clear();
     rebuild_scene();
+    note_board(m_clock.now());
     m_pictures->decode_ahead(pictures_of(*m_zone));
 }
 

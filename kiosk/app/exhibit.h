@@ -4,8 +4,10 @@
 // lays each place out once (ui::lay_out, or a flow's screen), draws it around
 // and over the zone's film (render::ScreenLayer), prepares the pages a touch
 // away while nobody touches, carries out the controller's requests (a
-// board's film on the zone's player) and keeps the exhibit's figures.
-// Main thread only; driven by the kiosk's loop like a ScreenPlayer.
+// board's film on the zone's player, a visitor's request for help to the
+// records writer), records visits and the boards read, and keeps the
+// exhibit's figures. Main thread only; driven by the kiosk's loop like a
+// ScreenPlayer.
 
 #include <chrono>
 #include <functional>
@@ -16,13 +18,16 @@
 #include <vector>
 
 #include "content/package.h"
+#include "main_loop_inbox.h"
 #include "playback/clock.h"
+#include "records/record_writer.h"
 #include "render/picture_cache.h"
 #include "render/scene_painter.h"
 #include "render/screen_layer.h"
 #include "render/sdl_screen.h"
 #include "render/text_engine.h"
 #include "render/text_texture_cache.h"
+#include "ui/consult_flow.h"
 #include "ui/exhibit_controller.h"
 #include "ui/gestures.h"
 #include "ui/screen_layout.h"
@@ -45,13 +50,25 @@ struct FilmControl {
     std::function<void(playback::SteadyTime now)> stop;
 };
 
+// Where an exhibit's records go: visitors' requests for help and ratings,
+// their visits and the boards they read.
+struct ExhibitRecords {
+    // None: asking for help sends visitors to the desk, and nothing is recorded.
+    records::RecordWriter* writer = nullptr;
+    // The writer's answers come back to the main loop through it.
+    MainLoopInbox* inbox = nullptr;
+    ui::ConsultSettings consultation;
+};
+
 class Exhibit final : public render::ScreenLayer {
   public:
-    // `package` is shared with the kiosk's content holder; `screen` and
-    // `fonts` must outlive the exhibit. `started_at` is the process start.
+    // `package` is shared with the kiosk's content holder; `screen`, `fonts`
+    // and the records' writer and inbox must outlive the exhibit.
+    // `started_at` is the process start.
     Exhibit(std::shared_ptr<const content::Package> package, std::string zone_id, render::SdlScreen& screen,
             render::TextEngine& fonts, double pixels_per_mm, std::chrono::milliseconds idle_timeout,
-            const playback::Clock& clock, playback::SteadyTime started_at, FilmControl films = {});
+            const playback::Clock& clock, playback::SteadyTime started_at, FilmControl films = {},
+            ExhibitRecords records = {});
     ~Exhibit() override;
 
     // Input, in this screen's pixels, seen at `now`.
@@ -69,6 +86,13 @@ class Exhibit final : public render::ScreenLayer {
     // A newer package (already checked).
     void set_package(std::shared_ptr<const content::Package> package);
 
+    // The desk's screen: a consultation was just closed at the desk; its
+    // visitor is asked to rate it, over whatever is on screen.
+    void offer_rating(records::ConsultationId consultation, playback::SteadyTime now);
+    // Where a script's tap-text touches for `text` on the screen now.
+    std::optional<ui::Scene::Point> find_text(std::string_view text) const;
+
+    const std::string& zone() const { return m_zone_id; }
     const ui::ExhibitView& view() const { return m_controller->view(); }
     const ExhibitFigures& figures() const { return m_figures; }
 
@@ -93,6 +117,15 @@ class Exhibit final : public render::ScreenLayer {
     const ui::Scene* warm_scene(const ui::ExhibitView& view) const;
     void draw_now();
     double seconds(playback::SteadyTime time) const;
+    // The records' side of a reaction: requests for help and ratings sent,
+    // a visit begun or ended, the board on screen changed.
+    void record(const ui::ExhibitReaction& reaction);
+    void submit(const ui::ConsultationRequest& request);
+    void submit(const ui::RatingRequest& request);
+    // The writer's answer to the request `serial`, on the main thread.
+    void answered(int serial, const tl::expected<records::Committed, records::RecordError>& result);
+    // Ends the board view under way when another board, or none, shows.
+    void note_board(playback::SteadyTime now);
 
     std::shared_ptr<const content::Package> m_package;
     const content::Zone* m_zone;
@@ -125,6 +158,16 @@ class Exhibit final : public render::ScreenLayer {
     std::optional<playback::SteadyTime> m_waiting_since;  // oldest input not yet on screen
     bool m_waiting_for_board = false;
     ExhibitFigures m_figures;
+
+    ExhibitRecords m_records;
+    ui::ConsultFlow* m_consult = nullptr;             // owned by the controller
+    std::optional<records::Instant> m_visit_started;  // the visitor's first touch
+    struct BoardOnScreen {
+        std::string board;  // empty: none
+        records::Instant opened;
+        playback::SteadyTime since;
+    };
+    BoardOnScreen m_board;
 };
 
 }  // namespace kiosk::app

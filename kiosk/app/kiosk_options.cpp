@@ -75,6 +75,9 @@ tl::expected<KioskOptions, UsageError> parse_kiosk_options(int argc, char** argv
         ->check(CLI::ExistingFile);
     cli.add_option("--idle-timeout", options.idle_timeout, "seconds without a touch before the attract loop")
         ->check(number_from(1.0, 86400.0, " seconds"));
+    cli.add_option("--record-load", options.record_load,
+                   "benchmarks: write RATE records a second (board views) while the screens play")
+        ->check(number_from(1.0, 10000.0, " records a second"));
     if (version_text) {
         cli.add_flag_callback(
             "--version", [] { throw CLI::CallForVersion(); },

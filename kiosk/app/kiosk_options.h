@@ -29,6 +29,8 @@ struct KioskOptions {
     std::optional<std::string> zone;                    // --zone: the (first) screen's zone
     std::optional<std::filesystem::path> input_script;  // --input-script: scripted touches and keys
     std::optional<double> idle_timeout;                 // --idle-timeout: seconds before the attract loop
+    // Benchmarks: records a second written through the records writer while the screens play.
+    std::optional<double> record_load;
 };
 
 struct UsageError {

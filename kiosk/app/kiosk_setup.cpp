@@ -16,6 +16,7 @@
 #include "render/font_library.h"
 #include "render/font_lookup.h"
 #include "render/sdl_audio_output.h"
+#include "scheduler/calendar.h"
 #include "ui/input_script.h"
 
 namespace kiosk::app {
@@ -100,6 +101,22 @@ std::optional<std::filesystem::path> content_directory(const KioskOptions& optio
         return options.data_dir / "content";
     }
     return std::nullopt;
+}
+
+// The one writer of the hall's records (DATA_DIR/records.db); none when the
+// hall's time zone is unknown (the schedule has refused the start already).
+std::unique_ptr<records::RecordWriter> make_record_writer(const KioskOptions& options,
+                                                          const KioskConfig& config) {
+    const auto tz = scheduler::locate_time_zone(config.time_zone);
+    if (!tz) {
+        return nullptr;
+    }
+    records::RecordWriter::Options writing;
+    writing.database_file = records::records_file(options.data_dir);
+    writing.categories = config.consultation.categories;
+    writing.time_zone = *tz;
+    writing.callback_retention = std::chrono::days(config.consultation.callback_retention_days);
+    return std::make_unique<records::RecordWriter>(std::move(writing));
 }
 
 }  // namespace
@@ -249,15 +266,23 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
     }
     std::unique_ptr<TouchExhibits>& exhibits = kiosk->exhibits;
     if (content_source && options.play.empty()) {
+        const ConsultationConfig& consultation = config.consultation;
         std::vector<ExhibitScreen> exhibit_screens;
         for (std::size_t index = 0; index < screens.size(); ++index) {
             exhibit_screens.push_back(ExhibitScreen{screens[index].output.get(), screen_configs[index].zone,
-                                                    screens[index].player.get()});
+                                                    screens[index].player.get(),
+                                                    consultation.desk_screen == static_cast<int>(index)});
         }
+        kiosk->records = make_record_writer(options, config);
+        ExhibitRecords exhibit_records{kiosk->records.get(), &kiosk->inbox,
+                                       ui::ConsultSettings{consultation.categories,
+                                                           {consultation.where_zh, consultation.where_en},
+                                                           consultation.callback_retention_days}};
         const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
         exhibits = std::make_unique<TouchExhibits>(
             *kiosk->content_source, std::move(exhibit_screens), config.pixels_per_mm,
-            std::chrono::milliseconds(std::lround(idle * 1000)), *kiosk->events, clock, started_at);
+            std::chrono::milliseconds(std::lround(idle * 1000)), *kiosk->events, clock, started_at,
+            std::move(exhibit_records));
         // A newly published package brings its zones' default programmes.
         exhibits->on_new_package([kiosk = kiosk.get()](const content::Package& package, SteadyTime now) {
             for (std::size_t index = 0; index < kiosk->screens.size(); ++index) {
@@ -266,6 +291,15 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
                     *kiosk->players[index]);
             }
         });
+    }
+    if (options.record_load) {
+        if (!kiosk->records) {
+            kiosk->records = make_record_writer(options, config);
+        }
+        if (kiosk->records) {
+            kiosk->record_load = std::make_unique<RecordLoad>(*kiosk->records, *options.record_load,
+                                                              screen_configs.front().zone);
+        }
     }
     if (script) {
         // (A refused package may be followed by a good one: the script waits for it.)

@@ -19,6 +19,8 @@
 #include "playback/audio_output.h"
 #include "playback/clock.h"
 #include "playback/screen_player.h"
+#include "record_load.h"
+#include "records/record_writer.h"
 #include "render/sdl_screen.h"
 #include "touch_exhibits.h"
 #include "window_events.h"
@@ -62,7 +64,11 @@ struct Kiosk {
     std::vector<ScreenConfig> screen_configs;
     std::vector<KioskScreen> screens;
     std::vector<std::unique_ptr<ScreenZonePlayer>> zone_players;
-    std::vector<ZonePlayer*> players;         // the zones' directors drive the players through these
+    std::vector<ZonePlayer*> players;  // the zones' directors drive the players through these
+    // The hall's records (DATA_DIR/records.db) from the exhibits: requests for
+    // help, ratings, visits, boards read. Goes after the exhibits, writing what is queued.
+    std::unique_ptr<records::RecordWriter> records;
+    std::unique_ptr<RecordLoad> record_load;  // --record-load only
     std::unique_ptr<TouchExhibits> exhibits;  // none without a package or with --play
 };
 

@@ -121,6 +121,10 @@ int run_main_loop(Kiosk& kiosk, const KioskOptions& options, StopSignals& stop,
         spdlog::error("the input script ran without a touch exhibit: no good content package came");
         return kExitUsage;
     }
+    if (scripted && kiosk.exhibits->script_failed()) {
+        spdlog::error("the input script failed: a tap-text found nothing to tap");
+        return kExitUsage;
+    }
     if (scripted && kiosk.exhibits->shot_failed()) {
         spdlog::error("the input script's screenshots could not all be written");
         return kExitUsage;

@@ -7,6 +7,27 @@
 
 namespace kiosk::app {
 
+namespace {
+
+// Frame intervals of every screen as {count, median, p99, max}.
+nlohmann::json frame_intervals(const std::vector<const playback::PlaybackStats*>& screens) {
+    std::int64_t count = 0;
+    double median = 0.0;
+    double p99 = 0.0;
+    double max = 0.0;
+    for (const playback::PlaybackStats* screen : screens) {
+        const auto& intervals = screen->frame_interval_ms;
+        // The screens run side by side: the worst screen's figures are the hall's.
+        count += intervals.count();
+        median = std::max(median, intervals.percentile(0.5));
+        p99 = std::max(p99, intervals.percentile(0.99));
+        max = std::max(max, intervals.max());
+    }
+    return {{"count", count}, {"median", median}, {"p99", p99}, {"max", max}};
+}
+
+}  // namespace
+
 nlohmann::json stats_report(const std::vector<const playback::PlaybackStats*>& screens, double wall_seconds) {
     playback::PlaybackStats total;
     nlohmann::json per_screen = nlohmann::json::array();
@@ -41,6 +62,7 @@ nlohmann::json stats_report(const std::vector<const playback::PlaybackStats*>& s
         {"av_sync_max_ms", total.av_sync_max_ms},
         {"first_frame_ms", total.first_frame_ms ? nlohmann::json(*total.first_frame_ms) : nlohmann::json()},
         {"decode_errors", total.decode_errors},
+        {"frame_interval_ms", frame_intervals(screens)},
         {"skipped", skipped},
         {"played", screens.empty() ? nlohmann::json::array() : nlohmann::json(screens.front()->played)},
         {"screens", per_screen},

@@ -149,14 +149,15 @@ bool ContentSource::measure_texts(const render::TextEngine& fonts, std::vector<u
 
 TouchExhibits::TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
                              std::chrono::milliseconds idle_timeout, WindowEvents& events,
-                             const playback::Clock& clock, SteadyTime started_at)
+                             const playback::Clock& clock, SteadyTime started_at, ExhibitRecords records)
     : m_source(source),
       m_events(events),
       m_screen_setups(std::move(screens)),
       m_pixels_per_mm(pixels_per_mm),
       m_idle_timeout(idle_timeout),
       m_clock(clock),
-      m_started_at(started_at) {
+      m_started_at(started_at),
+      m_records(std::move(records)) {
     const auto files = render::find_cjk_font_files();
     if (!files) {
         spdlog::error("no CJK font installed (fonts-noto-cjk): the touch exhibits cannot show text");
@@ -205,9 +206,25 @@ void TouchExhibits::make_exhibits(const std::shared_ptr<const content::Package>&
         }
         m_exhibits.push_back(std::make_unique<Exhibit>(package, screen.zone, *screen.screen, *m_fonts,
                                                        m_pixels_per_mm, m_idle_timeout, m_clock, m_started_at,
-                                                       std::move(films)));
+                                                       std::move(films), m_records));
         m_screens.push_back(screen.screen);
+        if (screen.at_desk && m_desk == nullptr) {
+            m_desk = m_exhibits.back().get();
+            watch_the_desk();
+        }
     }
+}
+
+void TouchExhibits::watch_the_desk() {
+    if (m_records.writer == nullptr || m_records.inbox == nullptr) {
+        return;
+    }
+    spdlog::info("zone {}: the desk's screen: consultations closed at the desk are offered for rating here",
+                 m_desk->zone());
+    // Told on the writer's thread; the screen hears of it on the main loop.
+    m_records.writer->watch_closed([this, inbox = m_records.inbox](const records::Consultation& closed) {
+        inbox->post([this, id = closed.id] { m_desk->offer_rating(id, m_clock.now()); });
+    });
 }
 
 TouchExhibits::~TouchExhibits() = default;
@@ -339,7 +356,18 @@ bool TouchExhibits::step(SteadyTime now) {
         }
     }
     if (m_script) {
-        const double time = playback::Seconds(now - m_started_at).count();
+        play_script_due(now);
+    }
+    const SteadyTime stepped_at = m_script ? m_clock.now() : now;
+    for (auto& exhibit : m_exhibits) {
+        exhibit->step(stepped_at);
+    }
+    return !m_quit;
+}
+
+void TouchExhibits::play_script_due(SteadyTime now) {
+    const double time = playback::Seconds(now - m_started_at).count();
+    for (;;) {
         for (const ui::ScriptAction& action : m_script->due(time)) {
             if (const auto* shot = std::get_if<ui::TakeShot>(&action.what)) {
                 drain_events();
@@ -347,6 +375,8 @@ bool TouchExhibits::step(SteadyTime now) {
             } else if (std::holds_alternative<ui::QuitKiosk>(action.what)) {
                 drain_events();
                 m_quit = true;
+            } else if (std::holds_alternative<ui::FindText>(action.what)) {
+                drain_events();  // (looked for below, on the screen as the input so far left it)
             } else {
                 inject(action);
                 // Handled at once, and timed from when the script says it
@@ -357,12 +387,23 @@ bool TouchExhibits::step(SteadyTime now) {
                                                 playback::to_duration(action.time)));
             }
         }
+        const auto& waiting = m_script->waiting_for();
+        if (!waiting) {
+            return;
+        }
+        const auto point = m_exhibits.empty() ? std::nullopt : m_exhibits.front()->find_text(waiting->text);
+        if (point) {
+            m_script->found(point->x, point->y, time);
+            continue;  // its tap is due now
+        }
+        if (m_script->not_found(time)) {
+            spdlog::error(
+                "input script line {}: tap-text \"{}\": nothing on the screen says it ({:.0f} s waited)",
+                waiting->line, waiting->text, ui::kTapTextWaitSeconds);
+            m_quit = true;
+        }
+        return;
     }
-    const SteadyTime stepped_at = m_script ? m_clock.now() : now;
-    for (auto& exhibit : m_exhibits) {
-        exhibit->step(stepped_at);
-    }
-    return !m_quit;
 }
 
 void TouchExhibits::drain_events(std::optional<SteadyTime> happened) {

@@ -79,6 +79,7 @@ struct ExhibitScreen {
     render::SdlScreen* screen = nullptr;
     std::string zone;
     playback::ScreenPlayer* player = nullptr;  // plays the boards' films
+    bool at_desk = false;                      // asks for a rating when the desk closes a consultation
 };
 
 class TouchExhibits {
@@ -87,9 +88,11 @@ class TouchExhibits {
     // good package the screens show films only until one is published;
     // without a CJK font they always do.
     // `events`: where scripted input is read back (the loop's own reader).
+    // `records`: where every exhibit's records go (its writer and inbox
+    // outlive the exhibits).
     TouchExhibits(ContentSource& source, std::vector<ExhibitScreen> screens, double pixels_per_mm,
                   std::chrono::milliseconds idle_timeout, WindowEvents& events, const playback::Clock& clock,
-                  playback::SteadyTime started_at);
+                  playback::SteadyTime started_at, ExhibitRecords records = {});
     ~TouchExhibits();
 
     bool empty() const { return m_exhibits.empty(); }
@@ -102,6 +105,8 @@ class TouchExhibits {
     bool can_show_text() const { return m_fonts != nullptr; }
     // A script's `shot` could not be written: the scripted run has failed.
     bool shot_failed() const { return m_shot_failed; }
+    // A script's tap-text found nothing to tap: the scripted run has failed.
+    bool script_failed() const { return m_script && m_script->failed(); }
 
     // Plays `script` from `now`: its touches and keys go through SDL's event
     // queue like a visitor's, read back at once through the loop's WindowEvents.
@@ -121,6 +126,10 @@ class TouchExhibits {
 
   private:
     void make_exhibits(const std::shared_ptr<const content::Package>& package);
+    // Offers the desk's exhibit a rating each time the desk closes a consultation.
+    void watch_the_desk();
+    // Hands out the script's due input; a tap-text step looks for its text.
+    void play_script_due(playback::SteadyTime now);
     void inject(const ui::ScriptAction& action);
     Exhibit* exhibit_for_window(Uint32 window_id);
     void take_shot(const std::filesystem::path& path);
@@ -142,6 +151,8 @@ class TouchExhibits {
     std::function<void(const content::Package&, playback::SteadyTime)> m_on_new_package;
     std::optional<ui::ScriptPlayer> m_script;
     bool m_quit = false;
+    ExhibitRecords m_records;
+    Exhibit* m_desk = nullptr;  // the exhibit at the desk, if any
 };
 
 }  // namespace kiosk::app

@@ -195,6 +195,10 @@ void ScreenPlayer::present_due_pictures(SteadyTime now) {
                     const double gap = std::chrono::duration<double, std::milli>(shown_at - ideal).count();
                     m_stats.max_transition_gap_ms = std::max(m_stats.max_transition_gap_ms, gap);
                 }
+                if (m_last_shown) {
+                    m_stats.frame_interval_ms.add(
+                        std::chrono::duration<double, std::milli>(shown_at - m_last_shown->at).count());
+                }
                 m_last_shown = ShownPicture{shown_at, due};
                 if (m_audio != nullptr && source.info().has_audio && !is_over(item.sound)) {
                     const double drift = std::abs(m_audio->heard_at(shown_at) - due) * 1000.0;

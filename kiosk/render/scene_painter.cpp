@@ -110,8 +110,39 @@ void ScenePainter::paint(const ui::DrawOp& op, int dx, int dy, const ui::Rect* c
                 SDL_RenderCopy(m_renderer, texture, nullptr, &place);
             },
             [&](const ui::FilmOp&) {},  // the screen draws the film itself
+            [&](const ui::ShapeOp& shape) { paint_shape(shape, dx, dy, clip); },
         },
         op);
+}
+
+void ScenePainter::paint_shape(const ui::ShapeOp& shape, int dx, int dy, const ui::Rect* clip) {
+    if (!shape.triangles || shape.triangles->size() < 3) {
+        return;
+    }
+    const SDL_Color colour = sdl(shape.colour);
+    m_vertices.clear();
+    float left = shape.triangles->front().x + static_cast<float>(dx);
+    float right = left;
+    float top = shape.triangles->front().y + static_cast<float>(dy);
+    float bottom = top;
+    for (const ui::ShapePoint& point : *shape.triangles) {
+        const float x = point.x + static_cast<float>(dx);
+        const float y = point.y + static_cast<float>(dy);
+        m_vertices.push_back(SDL_Vertex{SDL_FPoint{x, y}, colour, SDL_FPoint{0, 0}});
+        left = std::min(left, x);
+        right = std::max(right, x);
+        top = std::min(top, y);
+        bottom = std::max(bottom, y);
+    }
+    const ui::Rect bounds{static_cast<int>(left), static_cast<int>(top), static_cast<int>(right - left) + 2,
+                          static_cast<int>(bottom - top) + 2};
+    if (clip != nullptr && !bounds.intersects(*clip)) {
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(m_renderer, shape.colour.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    // Whole triangles only: a stray point left over is not drawn.
+    const int count = static_cast<int>(m_vertices.size() / 3 * 3);
+    SDL_RenderGeometry(m_renderer, nullptr, m_vertices.data(), count, nullptr, 0);
 }
 
 std::optional<ui::Rect> ScenePainter::outer_clip() const {

@@ -1,6 +1,6 @@
 #pragma once
-// Draws an exhibit Scene with an SDL renderer: fills, outlines, cached text
-// and pictures, the scrolling part shifted and clipped. Lays nothing out and
+// Draws an exhibit Scene with an SDL renderer: fills, outlines, shapes,
+// cached text and pictures, the scrolling part shifted and clipped. Lays nothing out and
 // renders no text twice: a frame is copies of textures made earlier by
 // prepare() and prepare_next() (a part scrolled into view before they got to
 // it is made on the spot). Main thread only.
@@ -52,6 +52,7 @@ class ScenePainter {
     };
 
     void paint(const ui::DrawOp& op, int dx, int dy, const ui::Rect* clip);
+    void paint_shape(const ui::ShapeOp& shape, int dx, int dy, const ui::Rect* clip);
     void make(const ui::DrawOp& op);
     std::optional<ui::Rect> outer_clip() const;
 
@@ -60,6 +61,7 @@ class ScenePainter {
     PictureCache& m_pictures;
     // The prepared scene's ops whose textures are not made yet, the next last.
     std::vector<OpRef> m_unprepared;
+    std::vector<SDL_Vertex> m_vertices;  // a shape's, reused from shape to shape
 };
 
 }  // namespace kiosk::render

@@ -3,11 +3,20 @@
 
 #include <algorithm>
 
+#include "consult_flow.h"
+#include "consult_text.h"
 #include "layout_parts.h"
+#include "shapes.h"
 #include "ui_text.h"
 
 namespace kiosk::ui::detail {
 namespace {
+
+// One row of the button bar (design pixels): buttons with a margin round them.
+constexpr int kBarRowHeight = 112;
+// "Ask for help" is never narrower than this (design pixels), so it reads as
+// a button of its own, not a label.
+constexpr int kAskMinWidth = 300;
 
 const std::string& in(const content::Bilingual& text, const LayoutInput& input) {
     return text.in(input.navigator.view().language);
@@ -26,6 +35,40 @@ void add_sample_mark(std::vector<DrawOp>& ops, int right, int top, const LayoutI
     ops.push_back(FillOp{chip, Colour{255, 214, 90}});
     place_text(ops, label, theme.small,
                {chip.x, chip.y + theme.px(6), chip.w, Colour{60, 40, 0}, Align::centre}, input.measure);
+}
+
+// The button that starts asking for help (ConsultFlow), centred in
+// `space`: both languages on it, the visitor's first, so anyone finds it;
+// a question mark in the zone's colour before them.
+void add_ask_for_help(Scene& scene, const Rect& space, const LayoutInput& input) {
+    const Theme& theme = input.theme;
+    const content::Language language = input.navigator.view().language;
+    const content::Language second =
+        language == content::Language::zh ? content::Language::en : content::Language::zh;
+    const std::string label =
+        consult_words::ask_for_help.in(language) + " · " + consult_words::ask_for_help.in(second);
+    const int icon = space.h * 11 / 20;
+    const int inner_gap = theme.px(14);
+    // (A little over the measured width: the line breaker measures by pieces.)
+    const int text_width = input.measure.width(label, theme.button) + theme.px(6);
+    const int width =
+        std::min(space.w, std::max(theme.px(kAskMinWidth), icon + inner_gap + text_width + theme.px(56)));
+    const Rect rect{space.x + (space.w - width) / 2, space.y, width, std::max(space.h, theme.min_target)};
+    scene.over.push_back(FillOp{rect, theme.button_fill});
+    const int content_width = std::min(rect.w - theme.px(24), icon + inner_gap + text_width);
+    const int left = rect.x + (rect.w - content_width) / 2;
+    const double radius = icon / 2.0;
+    scene.over.push_back(disc(left + radius, rect.y + rect.h / 2.0, radius, theme.accent));
+    const TextStyle mark{std::max(8, icon * 3 / 4), true};
+    place_text(scene.over, "?", mark,
+               {left, rect.y + (rect.h - input.measure.line_height(mark)) / 2, icon, theme.on_dark,
+                Align::centre, 1},
+               input.measure);
+    place_text(scene.over, label, theme.button,
+               {left + icon + inner_gap, rect.y + (rect.h - input.measure.line_height(theme.button)) / 2,
+                content_width - icon - inner_gap, theme.on_dark, Align::left, 1},
+               input.measure);
+    scene.targets.push_back(HitTarget{rect, ConsultFlow::action(ConsultStep::open), label});
 }
 
 }  // namespace
@@ -52,8 +95,9 @@ Rect add_close_button(Scene& scene, const LayoutInput& input) {
     return rect;
 }
 
-Rect page_area(const Theme& theme) {
-    return {0, theme.top_bar, theme.screen.width, theme.screen.height - theme.top_bar - theme.toolbar};
+Rect page_area(const Theme& theme, BarFor bar) {
+    const int toolbar = bar == BarFor::pages ? theme.toolbar : theme.px(kBarRowHeight);
+    return {0, theme.top_bar, theme.screen.width, theme.screen.height - theme.top_bar - toolbar};
 }
 
 Rect fit_within(const PictureSize& size, const Rect& box) {
@@ -77,7 +121,7 @@ void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect 
     const int text_height = input.measure.line_height(style);
     place_text(ops, label, style,
                {rect.x, rect.y + (rect.h - text_height) / 2, rect.w, text, Align::centre, 1}, input.measure);
-    targets.push_back(HitTarget{rect, action});
+    targets.push_back(HitTarget{rect, action, label});
 }
 
 void add_title_bar(Scene& scene, const LayoutInput& input) {
@@ -99,13 +143,17 @@ void add_title_bar(Scene& scene, const LayoutInput& input) {
     add_sample_mark(scene.over, theme.screen.width - theme.margin, (theme.top_bar - theme.px(46)) / 2, input);
 }
 
-void add_button_bar(Scene& scene, const LayoutInput& input) {
+void add_button_bar(Scene& scene, const LayoutInput& input, BarFor bar) {
     const Theme& theme = input.theme;
     const ExhibitView& view = input.navigator.view();
-    const int top = theme.screen.height - theme.toolbar;
-    scene.over.push_back(FillOp{{0, top, theme.screen.width, theme.toolbar}, theme.bar});
+    const int bar_height = bar == BarFor::pages ? theme.toolbar : theme.px(kBarRowHeight);
+    scene.over.push_back(
+        FillOp{{0, theme.screen.height - bar_height, theme.screen.width, bar_height}, theme.bar});
+    // The row of home, back and the settings is the lowest; a second row
+    // above it, on narrow screens, holds "ask for help".
+    const int top = theme.screen.height - theme.px(kBarRowHeight);
     const int pad = theme.px(14);
-    const int height = theme.toolbar - 2 * pad;
+    const int height = theme.px(kBarRowHeight) - 2 * pad;
     const int narrow = theme.screen.portrait() ? theme.px(150) : theme.px(190);
     int x = theme.margin;
     add_button(scene.over, scene.targets, {x, top + pad, narrow, height}, in(words::home, input),
@@ -125,6 +173,9 @@ void add_button_bar(Scene& scene, const LayoutInput& input) {
     add_button(scene.over, scene.targets, {right, top + pad, narrow, height}, in(words::large_text, input),
                theme.button, view.large_text ? theme.button_fill_on : theme.button_fill, theme.on_dark,
                Action{Action::Kind::toggle_large_text}, input);
+    if (bar == BarFor::flow) {
+        return;  // (the flow is asking for help already, and its pages have no filter)
+    }
     std::string filter_label = in(words::i_am, input);
     if (view.filter) {
         filter_label = in(words::visitor_of(*view.filter), input);
@@ -136,6 +187,15 @@ void add_button_bar(Scene& scene, const LayoutInput& input) {
     add_button(scene.over, scene.targets, {right, top + pad, filter_width, height}, filter_label,
                theme.button, view.filter ? theme.button_fill_on : theme.button_fill, theme.on_dark,
                Action{Action::Kind::choose_filter}, input);
+    if (theme.toolbar_rows == 1) {
+        // Between back and the filter, in the middle of the free space.
+        add_ask_for_help(scene, {x + narrow + pad, top + pad, right - pad - (x + narrow + pad), height},
+                         input);
+    } else {
+        const int width = theme.screen.width - 2 * theme.margin;
+        add_ask_for_help(scene, {theme.margin, theme.screen.height - theme.toolbar + pad, width, height},
+                         input);
+    }
 }
 
 void add_filter_chooser(Scene& scene, const LayoutInput& input) {

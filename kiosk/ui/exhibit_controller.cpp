@@ -55,7 +55,8 @@ void ExhibitController::on_gesture(const Gesture& gesture, ExhibitReaction& reac
             }
             break;
         case Gesture::Kind::tap:
-            if (view == View::attract) {
+            // (A flow may show over the attract loop: the desk's rating.)
+            if (view == View::attract && flow_on_screen() == nullptr) {
                 take(Action{Action::Kind::start}, reaction);
             } else if (m_scene != nullptr) {
                 if (auto action = m_scene->hit(gesture.x, gesture.y, offset())) {
@@ -120,7 +121,7 @@ void ExhibitController::on_gesture(const Gesture& gesture, ExhibitReaction& reac
 ExhibitReaction ExhibitController::on_key(std::string_view name, double now) {
     m_last_input = now;
     ExhibitReaction reaction;
-    if (m_pages.view().view == View::attract) {
+    if (m_pages.view().view == View::attract && flow_on_screen() == nullptr) {
         take(Action{Action::Kind::start}, reaction);
     } else if (name == "Escape" || name == "Backspace") {
         take(Action{Action::Kind::back}, reaction);
@@ -186,6 +187,12 @@ void ExhibitController::take(const Action& action, ExhibitReaction& reaction) {
         action.kind == Action::Kind::toggle_language || action.kind == Action::Kind::toggle_large_text;
     const double offset_before = m_scroll.offset();
     if (!m_pages.apply(action)) {
+        // A flow that let the action pass on may have closed (home from a
+        // flow over the home screen): the page under it shows again.
+        if (flow_was_on_screen && flow_on_screen() == nullptr) {
+            m_restore_offset = m_flow_page_offset;
+            reaction.relayout = reaction.for_visitor = true;
+        }
         return;
     }
     const ExhibitView& view = m_pages.view();
@@ -210,7 +217,7 @@ void ExhibitController::take(const Action& action, ExhibitReaction& reaction) {
 
 ExhibitReaction ExhibitController::step(double now) {
     ExhibitReaction reaction;
-    if (m_pages.view().view != View::attract && now - m_last_input >= m_idle_timeout) {
+    if (visitor_present() && now - m_last_input >= m_idle_timeout) {
         reaction = walk_away();
         reaction.walked_away = true;
     }
@@ -236,7 +243,7 @@ double ExhibitController::next_step_due() const {
     if (m_scroll.is_moving()) {
         return m_last_input;  // (past: at once)
     }
-    if (m_pages.view().view != View::attract) {
+    if (visitor_present()) {
         return m_last_input + m_idle_timeout;
     }
     return std::numeric_limits<double>::infinity();
@@ -265,6 +272,10 @@ std::optional<Rect> ExhibitController::zoomed_picture(const PictureSizes& pictur
     const PictureRect rect = m_zoom->rect();
     return Rect{static_cast<int>(std::lround(rect.x)), static_cast<int>(std::lround(rect.y)),
                 static_cast<int>(std::lround(rect.width)), static_cast<int>(std::lround(rect.height))};
+}
+
+bool ExhibitController::visitor_present() const {
+    return m_pages.view().view != View::attract || flow_on_screen() != nullptr;
 }
 
 const ExhibitFlow* ExhibitController::flow_on_screen() const {

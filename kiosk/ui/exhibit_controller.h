@@ -83,6 +83,8 @@ class ExhibitController {
     void take(const Action& action, ExhibitReaction& reaction);
     void scroll_by(double pixels, ExhibitReaction& reaction);
     int offset() const;
+    // Off the attract loop, or a flow over it: the idle timeout runs.
+    bool visitor_present() const;
 
     Navigator m_pages;
     ScreenMetrics m_metrics;

@@ -9,23 +9,51 @@
 // Pure logic: no SDL, no clock, no player.
 
 #include <filesystem>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "navigator.h"
+#include "records/consultation.h"
 #include "scene.h"
 #include "screen_layout.h"
 
 namespace kiosk::ui {
 
+// What a visitor asked for at the screen, for the hall's records. When,
+// where and through which channel are the adapter's to add.
+struct ConsultationRequest {
+    int serial = 0;        // handed back with the answer, so a late one for an abandoned request is known
+    std::string category;  // a records::Categories id
+    std::string topic;     // the topic's Chinese label (the hall's language of record); empty: none
+    std::string phone;     // a mainland mobile number given with consent; empty: no call-back
+};
+
+// A visitor's rating of a consultation.
+struct RatingRequest {
+    records::ConsultationId consultation = 0;
+    records::Rating rating = records::Rating::satisfied;
+    std::string reason;  // a low rating's reason, in Chinese; may be empty
+};
+
 // What a flow asks of the world outside the screen; the exhibit's adapter
 // carries it out after the input that caused it.
 struct ExhibitRequest {
     enum class Kind {
-        play_film,  // the zone's player cuts in with `film`
-        stop_film,  // the zone's programme resumes
+        play_film,            // the zone's player cuts in with `film`
+        stop_film,            // the zone's programme resumes
+        submit_consultation,  // `consultation` to the records; the answer comes back to the flow
+        submit_rating,        // `rating` to the records
     };
+    ExhibitRequest(Kind kind_, std::filesystem::path film_ = {}) : kind(kind_), film(std::move(film_)) {}
+    explicit ExhibitRequest(ConsultationRequest request)
+        : kind(Kind::submit_consultation), consultation(std::move(request)) {}
+    explicit ExhibitRequest(RatingRequest request) : kind(Kind::submit_rating), rating(std::move(request)) {}
+
     Kind kind;
     std::filesystem::path film;
+    std::optional<ConsultationRequest> consultation;
+    std::optional<RatingRequest> rating;
 };
 
 enum class FlowOutcome {

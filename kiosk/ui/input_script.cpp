@@ -88,7 +88,9 @@ std::string unknown_key_reason(std::string_view name) {
 // Parses the words of one line into `step`, or says what is wrong with them.
 class LineParser {
   public:
-    LineParser(std::vector<std::string_view> words, int line) : m_words(std::move(words)), m_line(line) {}
+    // `text`: the line itself, comment cut off (tap-text takes the rest of it).
+    LineParser(std::vector<std::string_view> words, std::string_view text, int line)
+        : m_words(std::move(words)), m_text(text), m_line(line) {}
 
     tl::expected<ScriptStep, ScriptError> parse() {
         const std::string_view command = m_words.front();
@@ -105,6 +107,15 @@ class LineParser {
                 !read_coordinate(2, "Y", step.y1)) {
                 return tl::unexpected(m_error);
             }
+        } else if (command == "tap-text") {
+            step.kind = ScriptStep::Kind::tap_text;
+            std::string_view rest = m_text.substr(m_text.find(command) + command.size());
+            rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+            rest.remove_suffix(rest.size() - std::min(rest.find_last_not_of(" \t") + 1, rest.size()));
+            if (rest.empty()) {
+                return fail("tap-text needs the TEXT to look for on the screen");
+            }
+            step.text = std::string(rest);
         } else if (command == "swipe") {
             step.kind = ScriptStep::Kind::swipe;
             if (!expect_values(5, "X1 Y1 X2 Y2 MS") || !read_coordinate(1, "X1", step.x1) ||
@@ -138,7 +149,7 @@ class LineParser {
             }
         } else {
             return fail("unknown step " + quote_cut(command) +
-                        "; steps are wait, tap, swipe, key, shot, quit");
+                        "; steps are wait, tap, tap-text, swipe, key, shot, quit");
         }
         return step;
     }
@@ -193,6 +204,7 @@ class LineParser {
     }
 
     std::vector<std::string_view> m_words;
+    std::string_view m_text;
     int m_line;
     ScriptError m_error;
 };
@@ -235,7 +247,7 @@ tl::expected<InputScript, ScriptError> parse_input_script(std::string_view text)
                 line_number,
                 "nothing may follow quit (line " + std::to_string(*quit_line) + "): it would never run"});
         }
-        auto step = LineParser(std::move(words), line_number).parse();
+        auto step = LineParser(std::move(words), line, line_number).parse();
         if (!step) {
             return tl::unexpected(step.error());
         }
@@ -294,6 +306,7 @@ void ScriptPlayer::start(double time) {
                 now_ms += step.ms;
                 break;
             case ScriptStep::Kind::tap:
+            case ScriptStep::Kind::tap_text:  // (and however long it waits for its text)
                 now_ms += kScriptTapMs;
                 break;
             case ScriptStep::Kind::key:
@@ -310,6 +323,8 @@ std::size_t ScriptPlayer::action_count(const ScriptStep& step) {
             return 0;
         case ScriptStep::Kind::tap:
             return 2;
+        case ScriptStep::Kind::tap_text:
+            return 3;  // find, then down and up where found
         case ScriptStep::Kind::swipe:
             // Down, a move every kScriptSwipeStepMs strictly inside the swipe, up.
             return 2 + (step.ms > 0 ? static_cast<std::size_t>((step.ms - 1) / kScriptSwipeStepMs) : 0);
@@ -334,6 +349,13 @@ ScriptAction ScriptPlayer::action(std::size_t step_index, std::size_t index) con
         case ScriptStep::Kind::tap:
             return index == 0 ? pointer(PointerEvent::Kind::down, step.x1, step.y1, start_ms)
                               : pointer(PointerEvent::Kind::up, step.x1, step.y1, start_ms + kScriptTapMs);
+        case ScriptStep::Kind::tap_text:
+            if (index == 0) {
+                return ScriptAction{step.line, at(start_ms), FindText{step.text}};
+            }
+            return index == 1
+                       ? pointer(PointerEvent::Kind::down, m_found_x, m_found_y, start_ms)
+                       : pointer(PointerEvent::Kind::up, m_found_x, m_found_y, start_ms + kScriptTapMs);
         case ScriptStep::Kind::swipe: {
             if (index == 0) {
                 return pointer(PointerEvent::Kind::down, step.x1, step.y1, start_ms);
@@ -376,19 +398,57 @@ std::optional<std::pair<std::size_t, std::size_t>> ScriptPlayer::next_action() c
 
 std::vector<ScriptAction> ScriptPlayer::due(double time) {
     std::vector<ScriptAction> actions;
+    if (m_waiting || m_failed) {
+        return actions;
+    }
     while (const auto next = next_action()) {
         ScriptAction due_action = action(next->first, next->second);
         if (due_action.time > time) {
             break;
         }
-        actions.push_back(std::move(due_action));
         m_step = next->first;
         m_action = next->second + 1;
+        if (const auto* find = std::get_if<FindText>(&due_action.what)) {
+            // Nothing more until the caller says what it found.
+            m_waiting = TextWait{find->text, due_action.line, due_action.time};
+            m_last_look = due_action.time;
+            actions.push_back(std::move(due_action));
+            break;
+        }
+        actions.push_back(std::move(due_action));
     }
     return actions;
 }
 
+void ScriptPlayer::found(double x, double y, double time) {
+    if (!m_waiting) {
+        return;
+    }
+    m_found_x = x;
+    m_found_y = y;
+    // The tap is now, and every later step keeps its distance from it.
+    m_start_time += std::max(0.0, time - m_waiting->since);
+    m_waiting.reset();
+}
+
+bool ScriptPlayer::not_found(double time) {
+    if (!m_waiting) {
+        return m_failed;
+    }
+    m_last_look = time;
+    if (time - m_waiting->since >= kTapTextWaitSeconds) {
+        m_failed = true;
+    }
+    return m_failed;
+}
+
 std::optional<double> ScriptPlayer::next_time() const {
+    if (m_failed) {
+        return std::nullopt;
+    }
+    if (m_waiting) {
+        return std::min(m_last_look + kTapTextRetrySeconds, m_waiting->since + kTapTextWaitSeconds);
+    }
     const auto next = next_action();
     if (!next) {
         return std::nullopt;
@@ -397,7 +457,7 @@ std::optional<double> ScriptPlayer::next_time() const {
 }
 
 bool ScriptPlayer::finished() const {
-    return m_started && !next_action();
+    return m_started && (m_failed || (!m_waiting && !next_action()));
 }
 
 }  // namespace kiosk::ui

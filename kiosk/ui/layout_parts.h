@@ -10,14 +10,18 @@
 
 namespace kiosk::ui::detail {
 
+// Which buttons the bar at the bottom holds: a page's all of them; a
+// flow's (asking for help) home, back, language and large text, in one row.
+enum class BarFor { pages, flow };
+
 // The page between the title bar and the button bar.
-Rect page_area(const Theme& theme);
+Rect page_area(const Theme& theme, BarFor bar = BarFor::pages);
 
 // A picture of `size` as large as fits in `box`, centred.
 Rect fit_within(const PictureSize& size, const Rect& box);
 
 // A filled button with a centred label that does `action`; never smaller
-// than the theme's minimum touch target.
+// than the theme's minimum touch target. The label is the target's too.
 void add_button(std::vector<DrawOp>& ops, std::vector<HitTarget>& targets, Rect rect,
                 const std::string& label, const TextStyle& style, Colour fill, Colour text,
                 const Action& action, const LayoutInput& input);
@@ -29,7 +33,7 @@ void add_caption_band(Scene& scene, const std::string& caption, int lines, const
 Rect add_close_button(Scene& scene, const LayoutInput& input);
 
 void add_title_bar(Scene& scene, const LayoutInput& input);
-void add_button_bar(Scene& scene, const LayoutInput& input);
+void add_button_bar(Scene& scene, const LayoutInput& input, BarFor bar = BarFor::pages);
 void add_filter_chooser(Scene& scene, const LayoutInput& input);
 
 void lay_out_attract(Scene& scene, const LayoutInput& input);

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -57,7 +59,18 @@ struct PictureOp {
 struct FilmOp {
     Rect rect;
 };
-using DrawOp = std::variant<FillOp, OutlineOp, TextOp, PictureOp, FilmOp>;
+struct ShapePoint {
+    float x = 0, y = 0;
+    friend bool operator==(const ShapePoint&, const ShapePoint&) = default;
+};
+// A filled shape no rectangle draws (a disc, an arc, a slanted stroke: the
+// rating's faces, a tick), as triangles: every three points one. The points
+// are shared and never change once made, so scenes copy cheaply.
+struct ShapeOp {
+    Colour colour;
+    std::shared_ptr<const std::vector<ShapePoint>> triangles;
+};
+using DrawOp = std::variant<FillOp, OutlineOp, TextOp, PictureOp, FilmOp, ShapeOp>;
 
 // What touching a place does.
 struct Action {
@@ -102,8 +115,15 @@ struct Action {
 };
 
 struct HitTarget {
+    HitTarget() = default;
+    HitTarget(Rect rect_, Action action_, std::string label_ = {})
+        : rect(rect_), action(std::move(action_)), label(std::move(label_)) {}
+
     Rect rect;
     Action action;
+    // What the target says, as shown (a button's text): how a script finds
+    // it (Scene::find_text). Empty: the texts drawn inside its rect.
+    std::string label;
 };
 
 // A vertically scrolling part of the screen: ops and targets are in content
@@ -125,6 +145,18 @@ struct Scene {
 
     // The action at a screen point, given the scroll offset; none for empty space.
     std::optional<Action> hit(double x, double y, int scroll_offset) const;
+
+    struct Point {
+        double x = 0, y = 0;
+    };
+    // Where to touch the first visible target whose label contains `text`
+    // (bytes, as shown): the centre of its visible part. A label that is
+    // `text` exactly comes before one that only contains it. Targets are
+    // looked at in the order laid out, the bars' and overlays' first, then
+    // the scroll area's inside its viewport at `scroll_offset`; one covered
+    // where its centre is (by an overlay) is not visible. None when no
+    // target shows the text.
+    std::optional<Point> find_text(std::string_view text, int scroll_offset) const;
 };
 
 }  // namespace kiosk::ui

@@ -56,7 +56,9 @@ Theme Theme::make(const ScreenMetrics& screen, bool large_text, std::string_view
     theme.margin = theme.px(40);
     theme.gap = theme.px(24);
     theme.top_bar = theme.px(124);
-    theme.toolbar = theme.px(112);
+    // A screen narrower than 3:2 has no room for every button in one row.
+    theme.toolbar_rows = 2 * screen.width >= 3 * screen.height ? 1 : 2;
+    theme.toolbar = theme.px(theme.toolbar_rows == 1 ? 112 : 210);
     theme.min_target = static_cast<int>(std::ceil(kMinTargetMm * screen.pixels_per_mm));
     // Lines of more than about 40 Chinese characters tire the eye.
     theme.reading_width = std::min(screen.width - 2 * theme.margin, theme.px(1320));

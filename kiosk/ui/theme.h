@@ -32,6 +32,7 @@ struct Theme {
     int gap = 0;            // between cards
     int top_bar = 0;        // height of the title bar
     int toolbar = 0;        // height of the button bar at the bottom
+    int toolbar_rows = 1;   // 2 on narrow screens, where "ask for help" has a row of its own
     int min_target = 0;     // smallest touch target: 9 mm in screen pixels
     int reading_width = 0;  // widest column of running text
 

@@ -157,9 +157,9 @@ TEST(ParseInputScript, MillisecondsAreWholeAndNotNegative) {
 
 TEST(ParseInputScript, UnknownStepsAreRefusedAndStepsAreLowerCase) {
     EXPECT_EQ(refusal("tapp 1 2"),
-              "line 1: unknown step \"tapp\"; steps are wait, tap, swipe, key, shot, quit");
+              "line 1: unknown step \"tapp\"; steps are wait, tap, tap-text, swipe, key, shot, quit");
     EXPECT_EQ(refusal("Tap 1 2"),
-              "line 1: unknown step \"Tap\"; steps are wait, tap, swipe, key, shot, quit");
+              "line 1: unknown step \"Tap\"; steps are wait, tap, tap-text, swipe, key, shot, quit");
 }
 
 TEST(ParseInputScript, AcceptsEveryKnownKeyName) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <sstream>
 #include <string>
@@ -229,6 +230,24 @@ Rect extent(const DrawOp& op, const TextMeasure& measure) {
     }
     if (const auto* picture = std::get_if<PictureOp>(&op)) {
         return picture->rect;
+    }
+    if (const auto* shape = std::get_if<ShapeOp>(&op)) {
+        if (!shape->triangles || shape->triangles->empty()) {
+            return {};
+        }
+        float left = shape->triangles->front().x;
+        float right = left;
+        float top = shape->triangles->front().y;
+        float bottom = top;
+        for (const ShapePoint& point : *shape->triangles) {
+            left = std::min(left, point.x);
+            right = std::max(right, point.x);
+            top = std::min(top, point.y);
+            bottom = std::max(bottom, point.y);
+        }
+        return {static_cast<int>(std::floor(left)), static_cast<int>(std::floor(top)),
+                static_cast<int>(std::ceil(right - std::floor(left))),
+                static_cast<int>(std::ceil(bottom - std::floor(top)))};
     }
     return std::get<FilmOp>(op).rect;
 }
