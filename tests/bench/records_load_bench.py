@@ -101,14 +101,18 @@ def main() -> int:
     delta = (statistics.median(load) - statistics.median(quiet)) if quiet and load else None
     records = [r["load"]["records"] for r in rounds if r["load"]["records"] is not None]
     expected = args.rate * args.seconds
-    cells = [[str(i), f"{r['quiet']['p99']}", f"{r['load']['p99']}", f"{r['quiet']['dropped']}",
-              f"{r['load']['dropped']}", f"{r['load']['records']}"] for i, r in enumerate(rounds)]
-    bench_util.print_table(["round", "p99 quiet ms", "p99 load ms", "dropped quiet", "dropped load", "records"],
-                           cells, [], range(1, 6))
+    def ms(value):
+        return "n/a" if value is None else f"{value:.1f}"
+
+    cells = [[str(i), ms(r["quiet"]["p99"]), ms(r["load"]["p99"]), ms(r["quiet"]["max"]), ms(r["load"]["max"]),
+              f"{r['quiet']['dropped']}", f"{r['load']['dropped']}", f"{r['load']['records']}"]
+             for i, r in enumerate(rounds)]
+    bench_util.print_table(["round", "p99 quiet ms", "p99 load ms", "max quiet", "max load", "dropped quiet",
+                            "dropped load", "records"], cells, [""] * len(cells), range(1, 8))
     verdict = "PASS" if ok_runs and delta is not None and delta <= TARGET_P99_DELTA_MS else "FAIL"
-    print(f"\nframe-interval p99: {statistics.median(quiet) if quiet else 'n/a'} ms quiet, "
-          f"{statistics.median(load) if load else 'n/a'} ms with {args.rate} records/s; "
-          f"delta {delta if delta is None else round(delta, 2)} ms (target <= {TARGET_P99_DELTA_MS}) {verdict}")
+    print(f"\nframe-interval p99: {ms(statistics.median(quiet)) if quiet else 'n/a'} ms quiet, "
+          f"{ms(statistics.median(load)) if load else 'n/a'} ms with {args.rate} records/s; "
+          f"delta {ms(delta)} ms (target <= {TARGET_P99_DELTA_MS}) {verdict}")
     print(f"records committed per loaded run: {records} (about {expected} expected)")
     report = {"rate": args.rate, "seconds": args.seconds, "rounds": rounds, "p99_delta_ms": delta,
               "target_ms": TARGET_P99_DELTA_MS, "verdict": verdict}
