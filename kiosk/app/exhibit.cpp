@@ -215,7 +215,14 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
             m_films.stop(now);
         }
     }
-    record(reaction);
+    // A visitor who walked away left at their last touch, not when the idle
+    // timeout noticed: what they read and how long they stayed end there.
+    SteadyTime left_at = now;
+    if (reaction.walked_away) {
+        const double idle = std::max(0.0, seconds(now) - m_controller->last_input());
+        left_at = now - std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(idle));
+    }
+    record(reaction, now - left_at);
     if (reaction.started_visit) {
         ++m_figures.touches;
     }
@@ -233,10 +240,10 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
     if (reaction.for_visitor && !m_waiting_since) {
         m_waiting_since = now;
     }
-    note_board(now);
+    note_board(now, now - left_at);
 }
 
-void Exhibit::record(const ui::ExhibitReaction& reaction) {
+void Exhibit::record(const ui::ExhibitReaction& reaction, SteadyTime::duration idle) {
     for (const ui::ExhibitRequest& request : reaction.requests) {
         if (request.consultation) {
             submit(*request.consultation);
@@ -249,7 +256,10 @@ void Exhibit::record(const ui::ExhibitReaction& reaction) {
     }
     if (reaction.walked_away && m_visit_started) {
         if (m_records.writer != nullptr) {
-            m_records.writer->record(records::VisitSession{m_zone_id, *m_visit_started, wall_now()});
+            const records::Instant left =
+                wall_now() - std::chrono::duration_cast<std::chrono::milliseconds>(idle);
+            m_records.writer->record(
+                records::VisitSession{m_zone_id, *m_visit_started, std::max(left, *m_visit_started)});
         }
         m_visit_started.reset();
     }
@@ -312,7 +322,7 @@ void Exhibit::offer_rating(records::ConsultationId consultation, SteadyTime now)
     react(m_controller->apply(ui::ConsultFlow::action(ui::ConsultStep::rate_at_desk), seconds(now)), now);
 }
 
-void Exhibit::note_board(SteadyTime now) {
+void Exhibit::note_board(SteadyTime now, SteadyTime::duration idle) {
     // A board is read while it or its pictures show (and under a flow over
     // it, its film say): a view ends when the visitor moves on from it.
     const ui::ExhibitView& view = m_controller->view();
@@ -322,9 +332,11 @@ void Exhibit::note_board(SteadyTime now) {
         return;
     }
     if (!m_board.board.empty() && m_records.writer != nullptr) {
+        // (`idle`: the time since the visitor's last touch, when they walked away.)
+        const SteadyTime left = std::max(m_board.since, now - idle);
         m_records.writer->record(
             records::BoardView{m_zone_id, m_board.board, m_board.opened,
-                               std::chrono::duration_cast<std::chrono::milliseconds>(now - m_board.since)});
+                               std::chrono::duration_cast<std::chrono::milliseconds>(left - m_board.since)});
     }
     m_board = BoardOnScreen{board, wall_now(), now};
 }

@@ -119,13 +119,14 @@ class Exhibit final : public render::ScreenLayer {
     double seconds(playback::SteadyTime time) const;
     // The records' side of a reaction: requests for help and ratings sent,
     // a visit begun or ended, the board on screen changed.
-    void record(const ui::ExhibitReaction& reaction);
+    // `idle`: how long before now the visitor last touched the screen, when the reaction let them go.
+    void record(const ui::ExhibitReaction& reaction, playback::SteadyTime::duration idle);
     void submit(const ui::ConsultationRequest& request);
     void submit(const ui::RatingRequest& request);
     // The writer's answer to the request `serial`, on the main thread.
     void answered(int serial, const tl::expected<records::Committed, records::RecordError>& result);
     // Ends the board view under way when another board, or none, shows.
-    void note_board(playback::SteadyTime now);
+    void note_board(playback::SteadyTime now, playback::SteadyTime::duration idle = {});
 
     std::shared_ptr<const content::Package> m_package;
     const content::Zone* m_zone;

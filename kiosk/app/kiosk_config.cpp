@@ -96,6 +96,13 @@ tl::expected<std::vector<records::Topic>, ConfigError> parse_topics(const std::f
         return tl::unexpected(
             error_at(file, node, "topics must be a list of {zh = \"...\", en = \"...\"} tables"));
     }
+    // Tiles a visitor can choose among, on one screen.
+    constexpr std::size_t kMaxTopics = 30;
+    if (list->size() > kMaxTopics) {
+        return tl::unexpected(error_at(file, node,
+                                       "a category has at most " + std::to_string(kMaxTopics) +
+                                           " topics, not " + std::to_string(list->size())));
+    }
     std::vector<records::Topic> topics;
     for (const toml::node& entry : *list) {
         const toml::table* table = entry.as_table();

@@ -90,12 +90,11 @@ std::string csv_text(const ConsultationReport& report, const records::CountRepor
 }
 
 std::string json_text(const ConsultationReport& report, const records::CountReport& counts,
-                      const Call& call) {
+                      const Call& /*call*/) {
     nlohmann::ordered_json rows = nlohmann::ordered_json::array();
     for (const records::CountRow& row : counts.rows) {
-        rows.push_back({{"key", row.key},
-                        {"label", key_label(report.counted, row.key, call.context.categories)},
-                        {"count", row.count}});
+        // Exactly {key, count}: the district office's tools read this shape.
+        rows.push_back({{"key", row.key}, {"count", row.count}});
     }
     const nlohmann::ordered_json json{{"from", report.period.from},
                                       {"to", report.period.to},

@@ -1,5 +1,7 @@
 #include "consult_flow.h"
 
+#include <algorithm>
+
 #include "consult_layout.h"
 #include "consult_text.h"
 
@@ -42,6 +44,31 @@ bool ConsultFlow::request_under_way() const {
     }
 }
 
+bool ConsultFlow::visitor_busy() const {
+    return request_under_way() || m_state.screen == ConsultScreen::confirmed ||
+           m_state.screen == ConsultScreen::reason;
+}
+
+void ConsultFlow::offer_rating(records::ConsultationId consultation) {
+    // The desk closes one visitor's consultation at a time; a few waiting
+    // are kept, the oldest given up first, so the screen never lags far behind.
+    constexpr std::size_t kMaxWaiting = 3;
+    if (std::find(m_offered.begin(), m_offered.end(), consultation) != m_offered.end() ||
+        (m_state.screen == ConsultScreen::desk_rating && m_state.consultation == consultation)) {
+        return;
+    }
+    m_offered.push_back(consultation);
+    if (m_offered.size() > kMaxWaiting) {
+        m_offered.pop_front();
+    }
+}
+
+void ConsultFlow::send_pending_rating(std::vector<ExhibitRequest>& requests) {
+    if (m_state.screen == ConsultScreen::reason && m_state.rating) {
+        requests.push_back(ExhibitRequest(RatingRequest{m_state.consultation, *m_state.rating, {}}));
+    }
+}
+
 FlowOutcome ConsultFlow::apply(const Action& action, const Navigator&,
                                std::vector<ExhibitRequest>& requests) {
     if (action.kind == Action::Kind::flow_step) {
@@ -62,6 +89,7 @@ FlowOutcome ConsultFlow::apply(const Action& action, const Navigator&,
             if (m_state.screen == ConsultScreen::saving) {
                 return FlowOutcome::unchanged;
             }
+            send_pending_rating(requests);
             finish();
             return FlowOutcome::changed;
         case Action::Kind::home:
@@ -69,6 +97,7 @@ FlowOutcome ConsultFlow::apply(const Action& action, const Navigator&,
             if (m_state.screen == ConsultScreen::saving) {
                 return FlowOutcome::unchanged;
             }
+            send_pending_rating(requests);
             finish();
             return FlowOutcome::not_mine;
         case Action::Kind::toggle_language:
@@ -240,7 +269,7 @@ bool ConsultFlow::take(ConsultStep step, int parameter, std::vector<ExhibitReque
             }
             return false;
         case ConsultStep::rate_at_desk:
-            if (!m_offered || request_under_way()) {
+            if (m_offered.empty() || visitor_busy()) {
                 return false;  // (a request under way shows it when it ends)
             }
             finish();
@@ -249,6 +278,7 @@ bool ConsultFlow::take(ConsultStep step, int parameter, std::vector<ExhibitReque
             if (!on_screen() || screen == ConsultScreen::saving) {
                 return false;
             }
+            send_pending_rating(requests);
             finish();
             return true;
     }
@@ -315,17 +345,20 @@ void ConsultFlow::finish() {
     const int serial = m_state.serial;
     m_state = ConsultState{};
     m_state.serial = serial;
-    if (m_offered) {
+    if (!m_offered.empty()) {
         m_state.screen = ConsultScreen::desk_rating;
-        m_state.consultation = *m_offered;
+        m_state.consultation = m_offered.front();
         m_state.at_desk = true;
-        m_offered.reset();
+        m_offered.pop_front();
     }
 }
 
-void ConsultFlow::walk_away(std::vector<ExhibitRequest>&) {
-    // Nothing unfinished is sent, and the next visitor sees none of it.
-    m_offered.reset();
+void ConsultFlow::walk_away(std::vector<ExhibitRequest>& requests) {
+    // No unfinished request is sent, and the next visitor sees none of it;
+    // a face touched before the visitor left counts (without a reason).
+    send_pending_rating(requests);
+    m_state.screen = ConsultScreen::closed;
+    // The desk's screen: a rating ignored is given up; the next one waiting comes up.
     finish();
 }
 

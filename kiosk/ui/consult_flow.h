@@ -12,6 +12,7 @@
 // Pure logic (no clock, no records store): requests go out as
 // ExhibitRequests and the answers come back through committed().
 
+#include <deque>
 #include <optional>
 #include <string>
 
@@ -113,7 +114,7 @@ class ConsultFlow final : public ExhibitFlow {
     // The desk's screen: a consultation just closed there, for its visitor to
     // rate. The rate_at_desk step shows it, or, while a visitor's own request
     // is under way, the end of that request does.
-    void offer_rating(records::ConsultationId consultation) { m_offered = consultation; }
+    void offer_rating(records::ConsultationId consultation);
 
     const ConsultState& state() const { return m_state; }
     const ConsultSettings& settings() const { return m_settings; }
@@ -126,12 +127,19 @@ class ConsultFlow final : public ExhibitFlow {
     void finish();
     // A request is being made or saved: nothing may replace it but its own end.
     bool request_under_way() const;
+    // A visitor is at the screen with a request, its queue number or their
+    // rating: a rating offered at the desk waits until they are done.
+    bool visitor_busy() const;
+    // Leaving the reason screen any way but back: the face touched counts
+    // without a reason, so low ratings are never lost for want of one.
+    void send_pending_rating(std::vector<ExhibitRequest>& requests);
     const records::Category* category() const;
 
     ConsultSettings m_settings;
     ConsultState m_state;
     bool m_records_available = true;
-    std::optional<records::ConsultationId> m_offered;
+    // Closed at the desk and not yet offered to rate, oldest first (a few at most).
+    std::deque<records::ConsultationId> m_offered;
     int m_next_serial = 1;
 };
 

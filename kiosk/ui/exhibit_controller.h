@@ -74,6 +74,8 @@ class ExhibitController {
     const Navigator& pages() const { return m_pages; }
     const ExhibitView& view() const { return m_pages.view(); }
     double scroll_offset() const { return m_scroll.offset(); }
+    // When the visitor last touched the screen (or a place was set), on the caller's clock.
+    double last_input() const { return m_last_input; }
     // The page moves under a finger or coasts.
     bool scrolling() const { return m_scroll.is_moving() || m_scroll.is_dragged(); }
     bool coasting() const { return m_scroll.is_moving(); }

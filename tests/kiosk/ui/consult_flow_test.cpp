@@ -381,5 +381,51 @@ TEST_F(ConsultFlowTest, TheDesksRatingWaitsForAVisitorsRequestUnderWay) {
     EXPECT_EQ(flow->state().consultation, 50);
 }
 
+TEST_F(ConsultFlowTest, ALowRatingCountsWhenTheVisitorLeavesWithoutAReason) {
+    touch(Step::open);
+    touch(Step::category, 0);
+    touch(Step::other_topic);
+    touch(Step::submit);
+    flow->committed(submitted[0].serial, records::Committed{7, "A007"});
+    touch(Step::face, static_cast<int>(records::Rating::very_dissatisfied));
+    ASSERT_EQ(screen(), Screen::reason);
+    collect(controller.step(now + kIdle));
+    ASSERT_EQ(rated.size(), 1u) << "the face touched is the visitor's answer";
+    EXPECT_EQ(rated[0].consultation, 7);
+    EXPECT_EQ(rated[0].rating, records::Rating::very_dissatisfied);
+    EXPECT_TRUE(rated[0].reason.empty());
+}
+
+TEST_F(ConsultFlowTest, ALowRatingCountsWhenTheVisitorGoesHomeFromTheReasons) {
+    touch(Step::open);
+    touch(Step::category, 0);
+    touch(Step::other_topic);
+    touch(Step::submit);
+    flow->committed(submitted[0].serial, records::Committed{8, "A008"});
+    touch(Step::face, static_cast<int>(records::Rating::dissatisfied));
+    press(Kind::home);
+    ASSERT_EQ(rated.size(), 1u);
+    EXPECT_EQ(rated[0].rating, records::Rating::dissatisfied);
+}
+
+TEST_F(ConsultFlowTest, TheDesksRatingWaitsWhileAVisitorReadsTheirQueueNumber) {
+    touch(Step::open);
+    touch(Step::category, 0);
+    touch(Step::other_topic);
+    touch(Step::submit);
+    flow->committed(submitted[0].serial, records::Committed{9, "A009"});
+    flow->offer_rating(60);
+    flow->offer_rating(61);
+    EXPECT_FALSE(touch(Step::rate_at_desk).relayout);
+    EXPECT_EQ(screen(), Screen::confirmed) << "the queue number stays";
+    touch(Step::skip_rating);
+    touch(Step::close);
+    EXPECT_EQ(screen(), Screen::desk_rating);
+    EXPECT_EQ(flow->state().consultation, 60);
+    touch(Step::skip_rating);
+    EXPECT_EQ(screen(), Screen::desk_rating) << "each consultation closed is offered in turn";
+    EXPECT_EQ(flow->state().consultation, 61);
+}
+
 }  // namespace
 }  // namespace kiosk::ui
