@@ -215,14 +215,7 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
             m_films.stop(now);
         }
     }
-    // A visitor who walked away left at their last touch, not when the idle
-    // timeout noticed: what they read and how long they stayed end there.
-    SteadyTime left_at = now;
-    if (reaction.walked_away) {
-        const double idle = std::max(0.0, seconds(now) - m_controller->last_input());
-        left_at = now - std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(idle));
-    }
-    record(reaction, now - left_at);
+    record(reaction);
     if (reaction.started_visit) {
         ++m_figures.touches;
     }
@@ -240,28 +233,16 @@ void Exhibit::react(ui::ExhibitReaction reaction, SteadyTime now) {
     if (reaction.for_visitor && !m_waiting_since) {
         m_waiting_since = now;
     }
-    note_board(now, now - left_at);
+    note_visits(reaction, now);
 }
 
-void Exhibit::record(const ui::ExhibitReaction& reaction, SteadyTime::duration idle) {
+void Exhibit::record(const ui::ExhibitReaction& reaction) {
     for (const ui::ExhibitRequest& request : reaction.requests) {
         if (request.consultation) {
             submit(*request.consultation);
         } else if (request.rating) {
             submit(*request.rating);
         }
-    }
-    if (reaction.started_visit) {
-        m_visit_started = wall_now();
-    }
-    if (reaction.walked_away && m_visit_started) {
-        if (m_records.writer != nullptr) {
-            const records::Instant left =
-                wall_now() - std::chrono::duration_cast<std::chrono::milliseconds>(idle);
-            m_records.writer->record(
-                records::VisitSession{m_zone_id, *m_visit_started, std::max(left, *m_visit_started)});
-        }
-        m_visit_started.reset();
     }
 }
 
@@ -322,23 +303,29 @@ void Exhibit::offer_rating(records::ConsultationId consultation, SteadyTime now)
     react(m_controller->apply(ui::ConsultFlow::action(ui::ConsultStep::rate_at_desk), seconds(now)), now);
 }
 
-void Exhibit::note_board(SteadyTime now, SteadyTime::duration idle) {
-    // A board is read while it or its pictures show (and under a flow over
-    // it, its film say): a view ends when the visitor moves on from it.
-    const ui::ExhibitView& view = m_controller->view();
-    const bool reading = view.view == ui::View::board || view.view == ui::View::picture;
-    const std::string board = reading ? view.board : std::string();
-    if (board == m_board.board) {
+void Exhibit::note_visits(const ui::ExhibitReaction& reaction, SteadyTime now) {
+    const double at = seconds(now);
+    const ui::VisitNotes notes =
+        m_visits.after(reaction, m_controller->view(), at, m_controller->last_input());
+    if (m_records.writer == nullptr) {
         return;
     }
-    if (!m_board.board.empty() && m_records.writer != nullptr) {
-        // (`idle`: the time since the visitor's last touch, when they walked away.)
-        const SteadyTime left = std::max(m_board.since, now - idle);
+    // On the wall clock, as the reports count them.
+    const records::Instant wall = wall_now();
+    const auto wall_at = [&](double time) {
+        return wall - std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::duration<double>(at - time));
+    };
+    if (notes.visit) {
         m_records.writer->record(
-            records::BoardView{m_zone_id, m_board.board, m_board.opened,
-                               std::chrono::duration_cast<std::chrono::milliseconds>(left - m_board.since)});
+            records::VisitSession{m_zone_id, wall_at(notes.visit->started), wall_at(notes.visit->ended)});
     }
-    m_board = BoardOnScreen{board, wall_now(), now};
+    if (notes.board) {
+        m_records.writer->record(records::BoardView{
+            m_zone_id, notes.board->board, wall_at(notes.board->opened),
+            std::chrono::duration_cast<std::chrono::milliseconds>(
+                std::chrono::duration<double>(notes.board->closed - notes.board->opened))});
+    }
 }
 
 std::optional<ui::Scene::Point> Exhibit::find_text(std::string_view text) const {
@@ -370,7 +357,7 @@ void Exhibit::set_package(std::shared_ptr<const content::Package> package) {
     m_warm_painter->forget();
     m_warm_scenes.clear();
     rebuild_scene();
-    note_board(m_clock.now());
+    note_visits({}, m_clock.now());
     m_pictures->decode_ahead(pictures_of(*m_zone));
 }
 

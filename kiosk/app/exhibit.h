@@ -31,6 +31,7 @@
 #include "ui/exhibit_controller.h"
 #include "ui/gestures.h"
 #include "ui/screen_layout.h"
+#include "ui/visit_log.h"
 
 namespace kiosk::app {
 
@@ -119,14 +120,14 @@ class Exhibit final : public render::ScreenLayer {
     double seconds(playback::SteadyTime time) const;
     // The records' side of a reaction: requests for help and ratings sent,
     // a visit begun or ended, the board on screen changed.
-    // `idle`: how long before now the visitor last touched the screen, when the reaction let them go.
-    void record(const ui::ExhibitReaction& reaction, playback::SteadyTime::duration idle);
+    void record(const ui::ExhibitReaction& reaction);
     void submit(const ui::ConsultationRequest& request);
     void submit(const ui::RatingRequest& request);
     // The writer's answer to the request `serial`, on the main thread.
     void answered(int serial, const tl::expected<records::Committed, records::RecordError>& result);
     // Ends the board view under way when another board, or none, shows.
-    void note_board(playback::SteadyTime now, playback::SteadyTime::duration idle = {});
+    // Records the visit and the board read that ended with `reaction`.
+    void note_visits(const ui::ExhibitReaction& reaction, playback::SteadyTime now);
 
     std::shared_ptr<const content::Package> m_package;
     const content::Zone* m_zone;
@@ -161,14 +162,8 @@ class Exhibit final : public render::ScreenLayer {
     ExhibitFigures m_figures;
 
     ExhibitRecords m_records;
-    ui::ConsultFlow* m_consult = nullptr;             // owned by the controller
-    std::optional<records::Instant> m_visit_started;  // the visitor's first touch
-    struct BoardOnScreen {
-        std::string board;  // empty: none
-        records::Instant opened;
-        playback::SteadyTime since;
-    };
-    BoardOnScreen m_board;
+    ui::ConsultFlow* m_consult = nullptr;  // owned by the controller
+    ui::VisitLog m_visits;
 };
 
 }  // namespace kiosk::app
