@@ -1,6 +1,11 @@
 #include "command_table.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -24,27 +29,46 @@ int report(std::ostream& err, const std::string& command, const CtlError& error)
     return exit_status(error.kind);
 }
 
+// Run as root (sudo) in a data folder that belongs to the kiosk's user, the
+// database and its companions go to that user: a records.db left to root
+// would be read-only to the kiosk.
+void give_to_data_owner(const std::filesystem::path& data_dir, const std::filesystem::path& file,
+                        std::ostream& err) {
+    struct stat folder {};
+    if (geteuid() != 0 || stat(data_dir.c_str(), &folder) != 0 || folder.st_uid == 0) {
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::filesystem::path path = file.string() + suffix;
+        std::error_code missing;
+        if (!std::filesystem::exists(path, missing)) {
+            continue;
+        }
+        if (chown(path.c_str(), folder.st_uid, folder.st_gid) != 0) {
+            err << "kioskctl: warning: cannot give " << path.string()
+                << " to the data folder's owner: " << std::strerror(errno) << '\n';
+        }
+    }
+}
+
 // The records database, made empty when there is none yet (reports then
-// give zeros). A file that is not a database is moved aside by the store;
-// staff are told where. The whole-file check is the kiosk's, at its start:
-// a staff command answers in the time its query takes, and a damaged page
-// fails that query with its reason.
+// give zeros). A damaged file is left where it is, as the kiosk may have it
+// open: the query fails with its reason, and the kiosk sets the file aside
+// at its next start. The whole-file check is the kiosk's too: a staff
+// command answers in the time its query takes.
 tl::expected<std::unique_ptr<records::RecordsStore>, CtlError> open_records(const CtlContext& context,
                                                                             std::ostream& err) {
     std::error_code ignored;  // a folder that cannot be made is reported by the open below
     std::filesystem::create_directories(context.data_dir, ignored);
-    std::filesystem::path moved_aside;
     records::RecordsStoreOptions options;
     options.check_integrity = false;
-    auto opened = records::open_records_store(records::records_file(context.data_dir), context.categories,
-                                              *context.time_zone, options, &moved_aside);
+    options.move_aside_damaged = false;
+    const std::filesystem::path file = records::records_file(context.data_dir);
+    auto opened = records::open_records_store(file, context.categories, *context.time_zone, options);
     if (!opened) {
         return tl::unexpected(CtlError{CtlErrorKind::refused, opened.error().message});
     }
-    if (!moved_aside.empty()) {
-        err << "kioskctl: warning: the records database was damaged; it was moved aside as "
-            << moved_aside.string() << " and a new one was made\n";
-    }
+    give_to_data_owner(context.data_dir, file, err);
     return std::move(*opened);
 }
 

@@ -12,6 +12,8 @@ const char* to_string(RecordErrorKind kind) {
             return "conflict";
         case RecordErrorKind::unavailable:
             return "unavailable";
+        case RecordErrorKind::busy:
+            return "busy";
         case RecordErrorKind::incompatible:
             return "incompatible";
         case RecordErrorKind::corrupt:

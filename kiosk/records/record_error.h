@@ -11,7 +11,8 @@ enum class RecordErrorKind {
     invalid,       // the request or file is wrong (unknown category, bad phone, bad CSV row): fix it
     not_found,     // no consultation with that id
     conflict,      // refused: it would break something (a second rating, closing twice)
-    unavailable,   // the disk is full, the database read-only or busy: try again later; nothing was written
+    unavailable,   // the disk is full or the database read-only: try again later; nothing was written
+    busy,          // another program is writing (a large import): try again shortly; nothing was written
     incompatible,  // the database was written by a newer version of this software
     corrupt,       // the database file is damaged
 };

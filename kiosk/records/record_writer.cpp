@@ -2,6 +2,9 @@
 // write it, then whatever is due (records held back by a full or read-only
 // disk tried again, the desk's closed consultations looked up, old call-back
 // numbers deleted), and sleep until the next of those or the next hand-over.
+// While another program holds the database (kioskctl importing the desk's
+// log), what was handed over waits, in order, and is tried again shortly:
+// the screens go on taking requests.
 
 #include "records/record_writer.h"
 
@@ -26,6 +29,13 @@ constexpr std::size_t kMaxHeldBack = 10000;
 // Held-back records written per step once the disk takes them again, so a
 // visitor's request waits behind at most this many syncs.
 constexpr std::size_t kFlushPerStep = 200;
+// While another program holds the database, a record is tried again this
+// often, for this long in all, before its visitor is sent to the desk.
+constexpr std::chrono::milliseconds kBusyRetryEvery{200};
+constexpr std::chrono::seconds kBusyPatience{30};
+// Tries to reopen a database that refuses writes come ever further apart,
+// up to this, so a disk full for hours is not read over and over.
+constexpr std::chrono::milliseconds kLongestRetry{30000};
 // How long the writer may spend, when stopping, on records held back.
 constexpr std::chrono::milliseconds kStopFlushBudget{500};
 // How often call-back numbers past their retention are deleted.
@@ -47,6 +57,11 @@ struct RateTask {
 };
 using HeldRecord = std::variant<VisitSession, BoardView>;
 using Task = std::variant<Submit, RateTask, VisitSession, BoardView>;
+// A task handed over, and since when another program has kept it from the database.
+struct Pending {
+    Task task;
+    std::optional<SteadyTime> busy_since;
+};
 
 Instant system_now() {
     return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
@@ -77,19 +92,29 @@ struct RecordWriter::State {
 
     // The writer thread's own.
     std::unique_ptr<RecordsStore> store;
+    bool first_open = true;  // only the start checks the file and sets a damaged one aside
+    std::deque<Pending> pending;
     std::deque<HeldRecord> held;
     bool stop_seen = false;  // the destructor asked to stop: finish the queue, then end
     bool giving_up = false;  // stopping, and the disk refuses: no more tries
     SteadyTime next_retry{};
+    std::chrono::milliseconds retry_interval{};
+    SteadyTime next_busy_try{};  // of the first pending task, or of the held records
     SteadyTime next_poll{};
     SteadyTime next_purge{};
     Instant closed_after{};
     std::set<ConsultationId> reported_closed;
 
+    // From the screens' threads.
+    void hand_over(Task task);
     void run();
-    void open_store();
-    void handle(Task& task);
-    void take(HeldRecord record);
+    std::optional<RecordError> open_store();
+    void work_pending();
+    bool handle(Pending& pending);
+    bool keep_trying(Pending& pending, const RecordError& error);
+    template <typename Done, typename Write>
+    bool answer(Pending& task, Done& done, Write&& write_it);
+    bool take(HeldRecord& record, Pending& pending);
     tl::expected<void, RecordError> write(const HeldRecord& record);
     void note_failure(const RecordError& error);
     void hold(HeldRecord record);
@@ -111,24 +136,36 @@ void RecordWriter::State::set_available(bool now_available, const std::string& w
     }
 }
 
-void RecordWriter::State::open_store() {
+// The error when no store could be opened.
+std::optional<RecordError> RecordWriter::State::open_store() {
     const date::time_zone* tz = options.time_zone;
     if (!tz) {
         auto fallback = scheduler::locate_time_zone(scheduler::kDefaultTimeZone);
         if (!fallback) {
             set_available(false, "no time zone");
-            return;
+            return RecordError{RecordErrorKind::unavailable, "no time zone"};
         }
         tz = *fallback;
         options.time_zone = tz;
     }
     store.reset();
-    auto opened = open_records_store(options.database_file, options.categories, *tz, options.store);
+    // Reopening after a failed write must not read the whole file each time,
+    // nor move it from under kioskctl: that is for the start alone.
+    RecordsStoreOptions store_options = options.store;
+    if (!first_open) {
+        store_options.check_integrity = false;
+        store_options.move_aside_damaged = false;
+    }
+    auto opened = open_records_store(options.database_file, options.categories, *tz, store_options);
+    first_open = first_open && !opened && opened.error().kind == RecordErrorKind::busy;
     if (!opened) {
-        set_available(false, opened.error().message);
-        return;
+        if (opened.error().kind != RecordErrorKind::busy) {
+            set_available(false, opened.error().message);
+        }
+        return opened.error();
     }
     store = std::move(*opened);
+    return std::nullopt;
 }
 
 void RecordWriter::State::hold(HeldRecord record) {
@@ -153,72 +190,114 @@ tl::expected<void, RecordError> RecordWriter::State::write(const HeldRecord& rec
 void RecordWriter::State::note_failure(const RecordError& error) {
     if (wants_disk(error)) {
         set_available(false, error.message);
-        giving_up = stop_seen;
+    }
+    if (wants_disk(error) || error.kind == RecordErrorKind::busy) {
+        giving_up = stop_seen;  // stopping: no more waits on the disk or on another program
     }
 }
 
+// Whether a task another program kept from the database is tried again
+// (it stays pending, its visitor waiting) rather than answered with `error`.
+bool RecordWriter::State::keep_trying(Pending& task, const RecordError& error) {
+    if (error.kind != RecordErrorKind::busy || stop_seen) {
+        return false;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (!task.busy_since) {
+        task.busy_since = now;
+    }
+    return now - *task.busy_since < kBusyPatience;
+}
+
 // A new session or board view: written now, or held back behind those
-// already waiting for the disk.
-void RecordWriter::State::take(HeldRecord record) {
+// already waiting for the disk. False while another program holds the
+// database: it is tried again.
+bool RecordWriter::State::take(HeldRecord& record, Pending& task) {
     if (giving_up) {
-        return;
+        return true;
     }
     if (!held.empty() || !store || !available) {
         hold(std::move(record));
-        return;
+        return true;
     }
     if (auto written_now = write(record)) {
         ++written;
+        retry_interval = options.retry_every;
+    } else if (keep_trying(task, written_now.error())) {
+        return false;
     } else if (wants_disk(written_now.error())) {
         note_failure(written_now.error());
         hold(std::move(record));
     } else {
+        note_failure(written_now.error());
         spdlog::warn("records: not recorded: {}", written_now.error().message);
     }
+    return true;
 }
 
-void RecordWriter::State::handle(Task& task) {
-    if (auto* submit = std::get_if<Submit>(&task)) {
-        tl::expected<Committed, RecordError> result = tl::unexpected(
-            RecordError{RecordErrorKind::unavailable, "the records database cannot be written now"});
-        if (!store && !stop_seen) {
-            open_store();
+// A visitor's request or rating: written, and its visitor told how it went;
+// false, untold, while another program holds the database.
+template <typename Done, typename Write>
+bool RecordWriter::State::answer(Pending& task, Done& done, Write&& write_it) {
+    decltype(write_it()) result = tl::unexpected(
+        RecordError{RecordErrorKind::unavailable, "the records database cannot be written now"});
+    if (store && !giving_up) {
+        result = write_it();
+        if (result) {
+            ++written;
+            retry_interval = options.retry_every;
+            set_available(true, "");
+        } else if (keep_trying(task, result.error())) {
+            return false;
+        } else {
+            note_failure(result.error());
         }
-        if (store && !giving_up) {
-            result = store->add(submit->consultation);
-            if (result) {
-                ++written;
-                set_available(true, "");
-            } else {
-                note_failure(result.error());
-            }
+    }
+    // Not kept for later: the visitor was told to see the desk.
+    if (done) {
+        done(std::move(result));
+    }
+    return true;
+}
+
+// False while another program holds the database and the task is to be tried again.
+bool RecordWriter::State::handle(Pending& task) {
+    // A visitor waits for these; sessions and board views are held back meanwhile.
+    const bool answered =
+        std::holds_alternative<Submit>(task.task) || std::holds_alternative<RateTask>(task.task);
+    if (answered && !store && !stop_seen) {
+        if (auto failed = open_store(); failed && keep_trying(task, *failed)) {
+            return false;
         }
-        // Not kept for later: the visitor was told to see the desk.
-        if (submit->done) {
-            submit->done(std::move(result));
+    }
+    if (auto* submit = std::get_if<Submit>(&task.task)) {
+        return answer(task, submit->done, [&] { return store->add(submit->consultation); });
+    } else if (auto* rate = std::get_if<RateTask>(&task.task)) {
+        return answer(task, rate->done,
+                      [&] { return store->rate(rate->id, rate->rating, rate->reason, rate->at); });
+    } else if (auto* visit = std::get_if<VisitSession>(&task.task)) {
+        HeldRecord record = *visit;
+        return take(record, task);
+    } else if (auto* view = std::get_if<BoardView>(&task.task)) {
+        HeldRecord record = *view;
+        return take(record, task);
+    }
+    return true;
+}
+
+// The tasks handed over, in order; the first one another program keeps from
+// the database holds back those behind it until its next try.
+void RecordWriter::State::work_pending() {
+    if (!pending.empty() && pending.front().busy_since && !stop_seen &&
+        std::chrono::steady_clock::now() < next_busy_try) {
+        return;
+    }
+    while (!pending.empty()) {
+        if (!handle(pending.front())) {
+            next_busy_try = std::chrono::steady_clock::now() + kBusyRetryEvery;
+            return;
         }
-    } else if (auto* rate = std::get_if<RateTask>(&task)) {
-        tl::expected<void, RecordError> result = tl::unexpected(
-            RecordError{RecordErrorKind::unavailable, "the records database cannot be written now"});
-        if (!store && !stop_seen) {
-            open_store();
-        }
-        if (store && !giving_up) {
-            result = store->rate(rate->id, rate->rating, rate->reason, rate->at);
-            if (result) {
-                ++written;
-                set_available(true, "");
-            } else {
-                note_failure(result.error());
-            }
-        }
-        if (rate->done) {
-            rate->done(std::move(result));
-        }
-    } else if (auto* visit = std::get_if<VisitSession>(&task)) {
-        take(std::move(*visit));
-    } else if (auto* view = std::get_if<BoardView>(&task)) {
-        take(std::move(*view));
+        pending.pop_front();
     }
 }
 
@@ -228,6 +307,11 @@ void RecordWriter::State::flush_held(std::size_t most, std::optional<SteadyTime>
             break;
         }
         auto written_now = write(held.front());
+        if (!written_now && written_now.error().kind == RecordErrorKind::busy) {
+            next_busy_try = std::chrono::steady_clock::now() + kBusyRetryEvery;
+            note_failure(written_now.error());
+            break;  // another program writes: kept, in order, for a moment
+        }
         if (!written_now && wants_disk(written_now.error())) {
             note_failure(written_now.error());
             break;  // kept, in order, for the next try
@@ -243,23 +327,32 @@ void RecordWriter::State::flush_held(std::size_t most, std::optional<SteadyTime>
 }
 
 void RecordWriter::State::retry() {
-    next_retry = std::chrono::steady_clock::now() + options.retry_every;
-    bool writable = store && store->probe_writable().has_value();
-    if (!writable) {
+    next_retry = std::chrono::steady_clock::now() + retry_interval;
+    retry_interval = std::min(retry_interval * 2, std::max(kLongestRetry, options.retry_every));
+    tl::expected<void, RecordError> probed = tl::unexpected(RecordError{RecordErrorKind::unavailable, ""});
+    if (store) {
+        probed = store->probe_writable();
+    }
+    if (!probed && probed.error().kind == RecordErrorKind::busy) {
+        return;  // another program writes: nothing known of the disk yet
+    }
+    if (!probed) {
         // A fresh connection: one opened read-only, or on a file since
         // replaced, would refuse writes for ever.
         open_store();
-        if (store) {
-            auto probed = store->probe_writable();
-            writable = probed.has_value();
-            if (!writable) {
+        if (!store) {
+            return;
+        }
+        probed = store->probe_writable();
+        if (!probed) {
+            if (probed.error().kind != RecordErrorKind::busy) {
                 set_available(false, probed.error().message);
             }
+            return;
         }
     }
-    if (writable) {
-        set_available(true, "");
-    }
+    retry_interval = options.retry_every;
+    set_available(true, "");
 }
 
 void RecordWriter::State::poll_closed(const std::function<void(const Consultation&)>& closed) {
@@ -306,7 +399,10 @@ SteadyTime RecordWriter::State::next_wake(bool watching) const {
     if (!available || !store) {
         wake_at = std::min(wake_at, next_retry);
     } else if (!held.empty()) {
-        wake_at = SteadyTime{};  // the disk takes them again: go on writing them
+        wake_at = std::min(wake_at, next_busy_try);  // the disk takes them again: go on writing them
+    }
+    if (!pending.empty()) {
+        wake_at = std::min(wake_at, next_busy_try);
     }
     if (watching) {
         wake_at = std::min(wake_at, next_poll);
@@ -317,6 +413,7 @@ SteadyTime RecordWriter::State::next_wake(bool watching) const {
 void RecordWriter::State::run() {
     open_store();
     const auto start = std::chrono::steady_clock::now();
+    retry_interval = options.retry_every;
     next_retry = start + options.retry_every;
     purge();
     for (;;) {
@@ -337,11 +434,12 @@ void RecordWriter::State::run() {
             }
         }
         for (Task& task : batch) {
-            handle(task);
+            pending.push_back(Pending{std::move(task), std::nullopt});
         }
+        work_pending();
         if (stop) {
             std::lock_guard lock(mutex);
-            if (!queue.empty()) {
+            if (!queue.empty() || !pending.empty()) {
                 continue;  // handed over while stopping: finish it too
             }
             break;
@@ -350,7 +448,7 @@ void RecordWriter::State::run() {
         if (now >= next_retry && (!available || !store)) {
             retry();
         }
-        if (available && store && !held.empty()) {
+        if (available && store && !held.empty() && now >= next_busy_try) {
             flush_held(kFlushPerStep, std::nullopt);
         }
         if (closed && now >= next_poll) {
@@ -381,37 +479,29 @@ RecordWriter::~RecordWriter() {
     m_thread.join();
 }
 
-void RecordWriter::submit(NewConsultation consultation, CommitCallback done) {
+void RecordWriter::State::hand_over(Task task) {
     {
-        std::lock_guard lock(m_state->mutex);
-        m_state->queue.push_back(Submit{std::move(consultation), std::move(done)});
+        std::lock_guard lock(mutex);
+        queue.push_back(std::move(task));
     }
-    m_state->wake.notify_one();
+    wake.notify_one();
+}
+
+void RecordWriter::submit(NewConsultation consultation, CommitCallback done) {
+    m_state->hand_over(Submit{std::move(consultation), std::move(done)});
 }
 
 void RecordWriter::rate(ConsultationId id, Rating rating, std::string reason, Instant at,
                         RatedCallback done) {
-    {
-        std::lock_guard lock(m_state->mutex);
-        m_state->queue.push_back(RateTask{id, rating, std::move(reason), at, std::move(done)});
-    }
-    m_state->wake.notify_one();
+    m_state->hand_over(RateTask{id, rating, std::move(reason), at, std::move(done)});
 }
 
 void RecordWriter::record(VisitSession visit) {
-    {
-        std::lock_guard lock(m_state->mutex);
-        m_state->queue.push_back(std::move(visit));
-    }
-    m_state->wake.notify_one();
+    m_state->hand_over(std::move(visit));
 }
 
 void RecordWriter::record(BoardView view) {
-    {
-        std::lock_guard lock(m_state->mutex);
-        m_state->queue.push_back(std::move(view));
-    }
-    m_state->wake.notify_one();
+    m_state->hand_over(std::move(view));
 }
 
 void RecordWriter::watch_closed(std::function<void(const Consultation&)> closed) {

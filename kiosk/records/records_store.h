@@ -29,6 +29,11 @@ struct RecordsStoreOptions {
     // damaged one aside. The kiosk checks at start; a one-off report may
     // skip it, and a damaged file then fails its query as `corrupt`.
     bool check_integrity = true;
+    // Whether a damaged file, or one that is not a database, is moved aside
+    // and a new one made. Only the kiosk, at its start, does it: a program
+    // that moved the file while another has it open would split the hall's
+    // records in two. Otherwise such a file fails the open as `corrupt`.
+    bool move_aside_damaged = true;
     // Tests only: an SQLite VFS by name (the crash harness's power-cut VFS),
     // and synchronous=OFF for its negative control.
     std::string vfs;
@@ -129,8 +134,9 @@ class RecordsStore {
 
 // Opens (creating and migrating) the records database. A file that is not a
 // database, or fails its integrity check at open, is moved aside as
-// FILE.corrupt-YYYYMMDD-HHMMSS and a new one is made; `moved_aside`, when
-// given, receives the name it was moved to.
+// FILE.corrupt-YYYYMMDD-HHMMSS and a new one is made (unless
+// options.move_aside_damaged is false); `moved_aside`, when given, receives
+// the name it was moved to.
 tl::expected<std::unique_ptr<RecordsStore>, RecordError> open_records_store(
     const std::filesystem::path& file, const Categories& categories, const date::time_zone& tz,
     const RecordsStoreOptions& options = {}, std::filesystem::path* moved_aside = nullptr);

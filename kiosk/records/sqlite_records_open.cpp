@@ -77,6 +77,9 @@ tl::expected<std::unique_ptr<RecordsStore>, RecordError> open_database(const std
                 // is told it is done, so it survives a power cut.
                 db.exec("PRAGMA journal_mode = WAL");
                 db.exec(options.synchronous_off ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL");
+                // A deleted call-back number is overwritten, not left in a
+                // free page for anyone who reads the file's bytes.
+                db.exec("PRAGMA secure_delete = ON");
             }
             if (auto migrated = detail::migrate(db); !migrated) {
                 return tl::unexpected(migrated.error());
@@ -175,6 +178,11 @@ tl::expected<std::unique_ptr<RecordsStore>, RecordError> open_records_store(
     auto store = open_existing(file, categories, tz, options);
     if (store || store.error().kind != RecordErrorKind::corrupt) {
         return store;
+    }
+    if (!options.move_aside_damaged) {
+        return tl::unexpected(RecordError{
+            RecordErrorKind::corrupt,
+            store.error().message + "; the kiosk sets it aside and starts a new one at its next start"});
     }
     auto aside = move_aside(file, tz);
     if (!aside) {

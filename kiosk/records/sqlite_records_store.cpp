@@ -65,8 +65,7 @@ RecordError sqlite_error(const std::string& doing, const SQLite::Exception& exce
             return {RecordErrorKind::unavailable, doing + ": the disk failed to read or write"};
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            return {RecordErrorKind::unavailable,
-                    doing + ": the database stayed busy (another program is writing)"};
+            return {RecordErrorKind::busy, doing + ": the database stayed busy (another program is writing)"};
         case SQLITE_NOTADB:
             return {RecordErrorKind::corrupt, doing + ": the file is not a database"};
         case SQLITE_CORRUPT:
@@ -362,7 +361,15 @@ tl::expected<std::int64_t, RecordError> SqliteRecordsStore::purge_callbacks(Inst
                                 "WHERE phone IS NOT NULL AND consented_at_ms < ?");
         purge.bind(1, millis(now));
         purge.bind(2, millis(now - retention));
-        return static_cast<std::int64_t>(purge.exec());
+        const auto purged = static_cast<std::int64_t>(purge.exec());
+        // The old pages, numbers and all, stay in the -wal file until a
+        // checkpoint copies the new ones over them and empties it. While a
+        // reader holds the file it cannot: the next purge does it then.
+        try {
+            m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SQLite::Exception&) {
+        }
+        return purged;
     });
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // Internal: the records store on SQLite (SQLiteCpp). Every SQLiteCpp
 // exception is caught here and becomes a RecordError whose kind tells the
-// caller what it may do: a full, read-only, missing or busy disk is
-// `unavailable`, a damaged file `corrupt`.
+// caller what it may do: a full, read-only or missing disk is `unavailable`,
+// a database another program is writing `busy`, a damaged file `corrupt`.
 
 #include <SQLiteCpp/SQLiteCpp.h>
 

@@ -2,6 +2,7 @@
 // answered; a full or read-only disk is ridden out and logging resumes by
 // itself; stopping is prompt even when the disk fails.
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <future>
@@ -174,6 +175,45 @@ TEST(RecordWriter, StoppingIsPromptWhenTheDiskFails) {
     EXPECT_LT(stopping, 1s);
     EXPECT_EQ(answered, 50);  // every request answered, none left hanging
     EXPECT_EQ(refused, 50);
+}
+
+// kioskctl importing the desk's log holds the database for seconds: the
+// writer waits it out, the visitor's request pending, the screens open.
+TEST(RecordWriter, AnImportHoldingTheDatabaseIsWaitedOutNotSentToTheDesk) {
+    TempFolder folder;
+    const auto file = folder / "records.db";
+    RecordWriter::Options options = options_for(file);
+    options.store.busy_timeout = 100ms;
+    RecordWriter writer(options);
+    ASSERT_TRUE(submit_and_wait(writer, request(hall_time("2026-12-07T10:00"))));
+
+    SQLite::Database importer(file.string(), SQLite::OPEN_READWRITE);
+    importer.exec("BEGIN IMMEDIATE");
+    RecordsStoreOptions impatient;
+    impatient.busy_timeout = 100ms;
+    const auto refused = open_store(file, impatient)->add(request(hall_time("2026-12-07T10:01")));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, RecordErrorKind::busy);
+
+    auto answered = std::make_shared<std::promise<tl::expected<Committed, RecordError>>>();
+    auto future = answered->get_future();
+    writer.submit(request(hall_time("2026-12-07T10:02")),
+                  [answered](auto result) { answered->set_value(std::move(result)); });
+    writer.record(VisitSession{"zone-a", hall_time("2026-12-07T10:02"), hall_time("2026-12-07T10:03")});
+    const auto until = std::chrono::steady_clock::now() + 6s;
+    while (std::chrono::steady_clock::now() < until) {
+        ASSERT_EQ(future.wait_for(100ms), std::future_status::timeout) << "answered while the import held on";
+        ASSERT_TRUE(writer.available());
+    }
+    importer.exec("COMMIT");
+
+    ASSERT_EQ(future.wait_for(kPatience), std::future_status::ready);
+    const auto committed = future.get();
+    ASSERT_TRUE(committed) << committed.error().message;
+    EXPECT_EQ(committed->queue_number, "A002");
+    EXPECT_TRUE(writer.available());
+    EXPECT_TRUE(eventually([&] { return writer.written() == 3; }));
+    EXPECT_EQ(open_store(file)->report_visits(day("2026-12-07"), day("2026-12-07"))->sessions, 1);
 }
 
 TEST(RecordWriter, OldCallBackNumbersAreDeletedAtStart) {

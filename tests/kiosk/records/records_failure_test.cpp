@@ -111,6 +111,26 @@ TEST(RecordsFailure, WithoutTheQuickCheckOnlyAFileThatIsNoDatabaseIsMovedAside) 
     EXPECT_TRUE((*fresh)->list({})->empty());
 }
 
+TEST(RecordsFailure, AProgramToldNotToMoveADamagedFileAsideLeavesItForTheKiosk) {
+    TempFolder folder;
+    RecordsStoreOptions staff;  // kioskctl's: the kiosk may have the file open
+    staff.check_integrity = false;
+    staff.move_aside_damaged = false;
+    const auto file = folder / "records.db";
+    const std::string bytes = "not a database, not even close; a long enough line of text to fill a header";
+    write_file(file, bytes);
+    std::filesystem::path moved;
+    const auto refused = open_records_store(file, Categories{}, hall_zone(), staff, &moved);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().kind, RecordErrorKind::corrupt);
+    EXPECT_NE(refused.error().message.find("next start"), std::string::npos) << refused.error().message;
+    EXPECT_TRUE(moved.empty());
+    EXPECT_EQ(read_file(file), bytes);
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder.path()),
+                            std::filesystem::directory_iterator()),
+              1);
+}
+
 TEST(RecordsFailure, ASoundDatabaseIsNeverMovedAside) {
     TempFolder folder;
     const auto file = folder / "records.db";

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "records/csv_import.h"
 #include "records_test_support.h"
 
@@ -13,6 +15,12 @@ namespace {
 
 using std::chrono::days;
 using std::chrono::hours;
+
+// The file's bytes, as anyone who copies it would read them; empty when there is none.
+std::string raw_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 class RecordsStore : public ::testing::Test {
   protected:
@@ -237,6 +245,9 @@ TEST_F(RecordsStore, CallBackNumbersAreDeletedAfterTheirRetention) {
     const auto old_id = m_store->add(old_one)->id;
     const auto recent_id = m_store->add(recent)->id;
     const auto none_id = m_store->add(request(now - days(40)))->id;
+    const auto file = m_folder / "records.db";
+    const auto wal = m_folder / "records.db-wal";
+    EXPECT_NE((raw_bytes(file) + raw_bytes(wal)).find("13900000001"), std::string::npos);
 
     EXPECT_EQ(m_store->purge_callbacks(now, days(30)), 1);
     EXPECT_EQ(m_store->get(old_id)->phone, "");
@@ -247,6 +258,13 @@ TEST_F(RecordsStore, CallBackNumbersAreDeletedAfterTheirRetention) {
     EXPECT_EQ(m_store->purge_callbacks(now, days(0)), 1);
     EXPECT_EQ(m_store->get(recent_id)->phone, "");
 
+    // Gone from the bytes of the file and its -wal, not left in a free page
+    // or an old page image.
+    for (const auto& path : {file, wal}) {
+        const std::string bytes = raw_bytes(path);
+        EXPECT_EQ(bytes.find("13900000001"), std::string::npos) << path;
+        EXPECT_EQ(bytes.find("13900000002"), std::string::npos) << path;
+    }
     // Gone from the file itself, not only from what the store shows.
     SQLite::Database db((m_folder / "records.db").string());
     EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM callback WHERE phone IS NOT NULL").getInt(), 0);
