@@ -81,5 +81,7 @@ class ManifestFields {
 
 // Reads the whole manifest at `root` into `package`, reporting through `fields`.
 void walk_manifest(const ManifestNode& root, ManifestFields& fields, Package& package);
+// Reads the manifest's "consultation" block at `node` into `package`.
+void read_consultation(const ManifestNode& node, ManifestFields& fields, Package& package);
 
 }  // namespace content

@@ -65,7 +65,7 @@ class ManifestWalk {
     ManifestWalk(ManifestFields& fields, Package& package) : m_fields(fields), m_package(package) {}
 
     void read(const ManifestNode& root) {
-        if (!m_fields.object(root, {{"format"}, {"package"}, {"zones"}})) {
+        if (!m_fields.object(root, {{"format"}, {"package"}, {"zones"}, {"consultation", kOptional}})) {
             return;
         }
         if (!read_format(root.member("format"))) {
@@ -77,6 +77,9 @@ class ManifestWalk {
             m_package.zones.push_back(read_zone(node, zone_ids));
         }
         check_hotspot_boards();
+        if (const ManifestNode consultation = root.member("consultation")) {
+            read_consultation(consultation, m_fields, m_package);
+        }
     }
 
   private:

@@ -142,9 +142,8 @@ tl::expected<std::vector<records::Topic>, ConfigError> parse_topics(const std::f
 
 // One [[consultation.category]]: renames a default category, gives it a
 // picture, or its own topics. It cannot add one: every hall reports the same rows.
-tl::expected<void, ConfigError> parse_category(const std::filesystem::path& file, const toml::node& node,
-                                               std::vector<records::Category>& categories,
-                                               std::vector<std::string>& configured) {
+tl::expected<records::CategoryChange, ConfigError> parse_category(
+    const std::filesystem::path& file, const toml::node& node, const std::vector<std::string>& configured) {
     const toml::table* table = node.as_table();
     if (table == nullptr) {
         return tl::unexpected(error_at(file, node, "each [[consultation.category]] must be a table"));
@@ -159,9 +158,7 @@ tl::expected<void, ConfigError> parse_category(const std::filesystem::path& file
             file, node, "a [[consultation.category]] needs its id (one of " + defaults.ids_text() + ")"));
     }
     const auto id = id_node->value<std::string>();
-    const auto found = std::find_if(categories.begin(), categories.end(),
-                                    [&](const records::Category& c) { return id && c.id == *id; });
-    if (found == categories.end()) {
+    if (!id || records::Categories().find(*id) == nullptr) {
         return tl::unexpected(error_at(file, *id_node,
                                        (id ? "id " + content::quoted_text(*id) + ": not a category"
                                            : std::string("id must be a category's id in quotes")) +
@@ -171,12 +168,12 @@ tl::expected<void, ConfigError> parse_category(const std::filesystem::path& file
         return tl::unexpected(error_at(
             file, *id_node, "id " + content::quoted_text(*id) + ": this category is configured twice"));
     }
-    configured.push_back(*id);
-    records::Category& category = *found;
+    records::CategoryChange change;
+    change.id = *id;
     for (auto [key, target, what] :
-         {std::tuple{"zh", &category.zh, "zh must be the category's Chinese name in quotes"},
-          std::tuple{"en", &category.en, "en must be the category's English name in quotes"},
-          std::tuple{"picture", &category.picture,
+         {std::tuple{"zh", &change.zh, "zh must be the category's Chinese name in quotes"},
+          std::tuple{"en", &change.en, "en must be the category's English name in quotes"},
+          std::tuple{"picture", &change.picture,
                      "picture must be a picture's path in the content package"}}) {
         if (const toml::node* value = table->get(key)) {
             auto text = label(file, *value, what);
@@ -192,16 +189,16 @@ tl::expected<void, ConfigError> parse_category(const std::filesystem::path& file
             return tl::unexpected(
                 error_at(file, *badge, "badge must be one character in quotes, such as \"法\""));
         }
-        category.badge = std::move(*text);
+        change.badge = std::move(*text);
     }
     if (const toml::node* topics = table->get("topics")) {
         auto list = parse_topics(file, *topics);
         if (!list) {
             return tl::unexpected(list.error());
         }
-        category.topics = std::move(*list);
+        change.topics = std::move(*list);
     }
-    return {};
+    return change;
 }
 
 // [consultation]: where visitors are sent, how long call-back numbers are
@@ -254,14 +251,16 @@ tl::expected<ConsultationConfig, ConfigError> parse_consultation(const std::file
             return tl::unexpected(
                 error_at(file, *categories, "category must be a list of [[consultation.category]] tables"));
         }
-        std::vector<records::Category> named = config.categories.list();
         std::vector<std::string> configured;
         for (const toml::node& entry : *list) {
-            if (auto ok = parse_category(file, entry, named, configured); !ok) {
-                return tl::unexpected(ok.error());
+            auto change = parse_category(file, entry, configured);
+            if (!change) {
+                return tl::unexpected(change.error());
             }
+            configured.push_back(change->id);
+            config.categories.apply(*change);
+            config.category_changes.push_back(std::move(*change));
         }
-        config.categories = records::Categories(std::move(named));
     }
     return config;
 }

@@ -39,6 +39,9 @@ struct ConsultationConfig {
     std::optional<int> desk_screen;
     // The defaults, renamed and with topics as [[consultation.category]] says.
     records::Categories categories;
+    // What [[consultation.category]] set, and nothing else: applied over a
+    // content package's own names, so the hall's file has the last word.
+    std::vector<records::CategoryChange> category_changes;
 };
 
 struct KioskConfig {

@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "consult_categories.h"
 #include "content/playlist.h"
 #include "kiosk_app.h"
 #include "media/library_log.h"
@@ -106,14 +107,15 @@ std::optional<std::filesystem::path> content_directory(const KioskOptions& optio
 // The one writer of the hall's records (DATA_DIR/records.db); none when the
 // hall's time zone is unknown (the schedule has refused the start already).
 std::unique_ptr<records::RecordWriter> make_record_writer(const KioskOptions& options,
-                                                          const KioskConfig& config) {
+                                                          const KioskConfig& config,
+                                                          const records::Categories& categories) {
     const auto tz = scheduler::locate_time_zone(config.time_zone);
     if (!tz) {
         return nullptr;
     }
     records::RecordWriter::Options writing;
     writing.database_file = records::records_file(options.data_dir);
-    writing.categories = config.consultation.categories;
+    writing.categories = categories;
     writing.time_zone = *tz;
     writing.callback_retention = std::chrono::days(config.consultation.callback_retention_days);
     return std::make_unique<records::RecordWriter>(std::move(writing));
@@ -174,6 +176,11 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
     }
     const ContentSource* content_source = kiosk->content_source.get();
     const content::Package* package = content_source ? content_source->package().get() : nullptr;
+    // The categories of the package the kiosk starts with. A package published
+    // while it runs keeps these until the next start: the writer and every
+    // screen's flow must agree on them, and a visitor's request under way must
+    // not see its category renamed.
+    const records::Categories categories = consult_categories(config.consultation.category_changes, package);
     std::vector<ScreenConfig>& screen_configs = kiosk->screen_configs;
     std::vector<playback::ScreenProgramme> screen_programmes =
         programmes(options, config, package, screen_configs);
@@ -273,9 +280,9 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
                                                     screens[index].player.get(),
                                                     consultation.desk_screen == static_cast<int>(index)});
         }
-        kiosk->records = make_record_writer(options, config);
+        kiosk->records = make_record_writer(options, config, categories);
         ExhibitRecords exhibit_records{kiosk->records.get(), &kiosk->inbox,
-                                       ui::ConsultSettings{consultation.categories,
+                                       ui::ConsultSettings{categories,
                                                            {consultation.where_zh, consultation.where_en},
                                                            consultation.callback_retention_days}};
         const double idle = options.idle_timeout.value_or(config.idle_timeout_seconds);
@@ -294,7 +301,7 @@ tl::expected<std::unique_ptr<Kiosk>, int> set_up_kiosk(const KioskOptions& optio
     }
     if (options.record_load) {
         if (!kiosk->records) {
-            kiosk->records = make_record_writer(options, config);
+            kiosk->records = make_record_writer(options, config, categories);
         }
         if (kiosk->records) {
             kiosk->record_load = std::make_unique<RecordLoad>(*kiosk->records, *options.record_load,

@@ -315,11 +315,14 @@ Outcome close_consultation(const Closing& closing, const Call& call) {
 
 struct Import {
     std::string file;
+    bool again = false;
 };
 
 void add_import_options(CLI::App& app, Import& import) {
     app.add_option("FILE", import.file, "CSV: at,category,topic,zone,channel,note with a header row")
         ->required();
+    app.add_flag("--again", import.again,
+                 "import a file imported before (only when its rows were deleted: else they count twice)");
 }
 
 Outcome import_consultations(const Import& import, const Call& call) {
@@ -351,9 +354,16 @@ Outcome import_consultations(const Import& import, const Call& call) {
         call.err << "kioskctl: " << call.command << ": nothing was imported\n";
         return already_said();
     }
-    auto imported = call.records->import(*rows);
+    const records::ImportSource source{
+        records::sha256_hex(*bytes), import.file,
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now()),
+        import.again};
+    auto imported = call.records->import(*rows, source);
     if (!imported) {
-        return refuse(imported.error().message + "; nothing was imported");
+        return refuse(imported.error().message + "; nothing was imported" +
+                      (imported.error().kind == records::RecordErrorKind::conflict
+                           ? " (--again imports it anyway)"
+                           : ""));
     }
     call.out << *imported << '\n';
     return {};

@@ -5,6 +5,8 @@
 
 #include "records/categories.h"
 
+#include <algorithm>
+
 namespace kiosk::records {
 
 const std::vector<Category>& default_categories() {
@@ -87,6 +89,25 @@ const Category* Categories::find(std::string_view id) const {
         }
     }
     return nullptr;
+}
+
+bool Categories::apply(const CategoryChange& change) {
+    const auto category =
+        std::find_if(m_list.begin(), m_list.end(), [&](const Category& c) { return c.id == change.id; });
+    if (category == m_list.end()) {
+        return false;
+    }
+    for (auto [value, target] :
+         {std::pair{&change.zh, &category->zh}, std::pair{&change.en, &category->en},
+          std::pair{&change.badge, &category->badge}, std::pair{&change.picture, &category->picture}}) {
+        if (*value) {
+            *target = **value;
+        }
+    }
+    if (change.topics) {
+        category->topics = *change.topics;
+    }
+    return true;
 }
 
 std::string Categories::ids_text() const {

@@ -34,6 +34,18 @@ struct Category {
 // housing-rental, dispute-mediation, reproductive-health, health-screening.
 const std::vector<Category>& default_categories();
 
+// What a content package or a hall's configuration sets for one category,
+// and nothing else: applied over the defaults in that order, the hall's own
+// file last.
+struct CategoryChange {
+    std::string id;
+    std::optional<std::string> zh;
+    std::optional<std::string> en;
+    std::optional<std::string> badge;
+    std::optional<std::string> picture;
+    std::optional<std::vector<Topic>> topics;
+};
+
 class Categories {
   public:
     Categories() : m_list(default_categories()) {}
@@ -41,6 +53,8 @@ class Categories {
 
     const std::vector<Category>& list() const { return m_list; }
     const Category* find(std::string_view id) const;
+    // Sets what `change` sets on the category it names; false when no category has its id.
+    bool apply(const CategoryChange& change);
     // "policy, legal-aid, ...": for the message that refuses an unknown id.
     std::string ids_text() const;
 

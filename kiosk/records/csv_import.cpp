@@ -5,6 +5,8 @@
 
 #include "records/csv_import.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 
@@ -277,6 +279,14 @@ tl::expected<std::vector<ImportRow>, std::vector<ImportProblem>> read_consultati
         return tl::unexpected(std::move(problems));
     }
     return rows;
+}
+
+std::string sha256_hex(std::string_view bytes) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
 }
 
 }  // namespace kiosk::records

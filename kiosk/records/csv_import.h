@@ -25,6 +25,9 @@ struct ImportProblem {
 tl::expected<std::vector<ImportRow>, std::vector<ImportProblem>> read_consultation_csv(
     std::string_view bytes, const Categories& categories, const date::time_zone& tz);
 
+// The SHA-256 of a file's bytes, in hex: which file the desk imported.
+std::string sha256_hex(std::string_view bytes);
+
 // ISO 8601 with the offset the record was made at: "2026-12-07T10:00:00+08:00".
 std::string format_with_offset(Instant at, int utc_offset_minutes);
 

@@ -80,6 +80,16 @@ CREATE TABLE board_view (
   local_day TEXT NOT NULL
 );
 CREATE INDEX board_view_day ON board_view(local_day);
+
+-- Each file the desk imported, so the same file is not counted twice.
+CREATE TABLE import_batch (
+  id        INTEGER PRIMARY KEY,
+  sha256    TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  rows      INTEGER NOT NULL,
+  at_ms     INTEGER NOT NULL
+);
+CREATE INDEX import_batch_sha256 ON import_batch(sha256);
 )sql",
 };
 

@@ -55,6 +55,15 @@ struct ImportRow {
     NewConsultation consultation;
 };
 
+// Where imported rows come from: the same file (by its SHA-256) is imported
+// once, unless staff say `again`.
+struct ImportSource {
+    std::string sha256;     // hex
+    std::string file_name;  // as staff named it, for the message of a repeat
+    Instant at;
+    bool again = false;
+};
+
 enum class ReportBy { day, week, month, category, topic, zone, channel, rating };
 
 struct CountRow {
@@ -99,7 +108,9 @@ class RecordsStore {
     // Consultations. A kiosk request gets the next queue number of its local day.
     virtual tl::expected<Committed, RecordError> add(const NewConsultation& consultation) = 0;
     // All or nothing, in one transaction.
-    virtual tl::expected<std::int64_t, RecordError> import(const std::vector<ImportRow>& rows) = 0;
+    // A file imported before is refused (conflict) unless `source.again`.
+    virtual tl::expected<std::int64_t, RecordError> import(const std::vector<ImportRow>& rows,
+                                                           const ImportSource& source) = 0;
     virtual tl::expected<Consultation, RecordError> get(ConsultationId id) = 0;
     virtual tl::expected<std::vector<Consultation>, RecordError> list(const ConsultationQuery& query) = 0;
     virtual tl::expected<void, RecordError> close(ConsultationId id, const std::string& note, Instant at) = 0;

@@ -165,7 +165,8 @@ tl::expected<Committed, RecordError> SqliteRecordsStore::add(const NewConsultati
     });
 }
 
-tl::expected<std::int64_t, RecordError> SqliteRecordsStore::import(const std::vector<ImportRow>& rows) {
+tl::expected<std::int64_t, RecordError> SqliteRecordsStore::import(const std::vector<ImportRow>& rows,
+                                                                   const ImportSource& source) {
     std::string problems;
     int refused = 0;
     for (const ImportRow& row : rows) {
@@ -188,6 +189,27 @@ tl::expected<std::int64_t, RecordError> SqliteRecordsStore::import(const std::ve
         // in memory instead of going back and forth to the WAL a million times.
         m_db.exec("PRAGMA cache_size = -65536");
         SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement earlier(m_db,
+                                  "SELECT file_name, rows, at_ms FROM import_batch WHERE sha256 = ? "
+                                  "ORDER BY id DESC LIMIT 1");
+        earlier.bind(1, source.sha256);
+        if (earlier.executeStep() && !source.again) {
+            // The figures would count the same consultations twice.
+            return tl::unexpected(RecordError{
+                RecordErrorKind::conflict,
+                "this file was imported already (as " + earlier.getColumn(0).getString() + ", " +
+                    std::to_string(earlier.getColumn(1).getInt64()) + " rows, on " +
+                    day_key(
+                        date::year_month_day{date::floor<date::days>(instant_from(earlier.getColumn(2)))}) +
+                    " UTC): importing it again would count its consultations twice"});
+        }
+        SQLite::Statement batch(
+            m_db, "INSERT INTO import_batch (sha256, file_name, rows, at_ms) VALUES (?, ?, ?, ?)");
+        batch.bind(1, source.sha256);
+        batch.bind(2, source.file_name);
+        batch.bind(3, static_cast<std::int64_t>(rows.size()));
+        batch.bind(4, static_cast<std::int64_t>(source.at.time_since_epoch().count()));
+        batch.exec();
         SQLite::Statement statement(m_db, kInsertConsultation);
         for (const ImportRow& row : rows) {
             // Earlier logs get no queue number: nobody is waiting for them.

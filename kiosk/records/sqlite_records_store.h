@@ -42,7 +42,8 @@ class SqliteRecordsStore final : public RecordsStore {
     SqliteRecordsStore(SQLite::Database db, Categories categories, const date::time_zone& tz);
 
     tl::expected<Committed, RecordError> add(const NewConsultation& consultation) override;
-    tl::expected<std::int64_t, RecordError> import(const std::vector<ImportRow>& rows) override;
+    tl::expected<std::int64_t, RecordError> import(const std::vector<ImportRow>& rows,
+                                                   const ImportSource& source) override;
     tl::expected<Consultation, RecordError> get(ConsultationId id) override;
     tl::expected<std::vector<Consultation>, RecordError> list(const ConsultationQuery& query) override;
     tl::expected<void, RecordError> close(ConsultationId id, const std::string& note, Instant at) override;

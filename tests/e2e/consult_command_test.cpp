@@ -266,6 +266,15 @@ TEST_F(ConsultCommand, ImportIsAllOrNothingAndNamesEveryBadLine) {
     EXPECT_EQ(rows[1].at("note"), "sec,ond");
     EXPECT_EQ(rows[1].at("at"), "2026-12-02T10:00:00+08:00");
 
+    // The same file twice would count its consultations twice.
+    const ProcessResult repeated = kioskctl({"consult", "import", good.string()});
+    EXPECT_EQ(repeated.exit_code, 1) << repeated;
+    EXPECT_NE(repeated.err.find("imported already"), std::string::npos) << repeated;
+    EXPECT_EQ(list().size(), 2U) << "nothing imported";
+    const ProcessResult again = kioskctl({"consult", "import", "--again", good.string()});
+    EXPECT_EQ(again.exit_code, 0) << again;
+    EXPECT_EQ(list().size(), 4U);
+
     const ProcessResult absent = kioskctl({"consult", "import", (m_dir / "absent.csv").string()});
     EXPECT_EQ(absent.exit_code, 1) << absent;
     EXPECT_EQ(kioskctl({"consult", "import"}).exit_code, 2);

@@ -23,12 +23,13 @@ enum class Language { zh, en };
 // PACKAGE_FORMAT.md lists them.
 inline constexpr std::size_t kMaxTitleCharacters = 200;     // a title, of anything that has one
 inline constexpr std::size_t kMaxSentenceCharacters = 500;  // a zone's welcome, a board's summary, a caption
-inline constexpr std::size_t kMaxLabelCharacters = 100;     // a hotspot's label
-inline constexpr std::size_t kMaxBlockCharacters = 5000;    // one block of a board's body, marks included
-inline constexpr std::size_t kMaxDetailCharacters = 2000;   // a step's detail
-inline constexpr std::size_t kMaxNoteCharacters = 200;      // a thing to bring, a step's place
-inline constexpr std::size_t kMaxIdCharacters = 64;         // an id, and the package's version
-inline constexpr std::size_t kMaxPathCharacters = 1024;     // a file's path in the package
+inline constexpr std::size_t kMaxLabelCharacters =
+    100;  // a hotspot's label, a consultation category's or topic's
+inline constexpr std::size_t kMaxBlockCharacters = 5000;   // one block of a board's body, marks included
+inline constexpr std::size_t kMaxDetailCharacters = 2000;  // a step's detail
+inline constexpr std::size_t kMaxNoteCharacters = 200;     // a thing to bring, a step's place
+inline constexpr std::size_t kMaxIdCharacters = 64;        // an id, and the package's version
+inline constexpr std::size_t kMaxPathCharacters = 1024;    // a file's path in the package
 
 // Every text a visitor reads, Chinese first.
 struct Bilingual {
@@ -55,6 +56,22 @@ std::optional<SectionKind> section_kind_from_tag(std::string_view tag);
 
 // The four service zones.
 inline constexpr std::array<std::string_view, 4> kZoneIds = {"boards", "models", "av", "health"};
+
+// The consultation categories a package may rename or give topics: the
+// hall's ten, whose ids the monthly report upward counts by. A package cannot
+// add one, so every hall reports the same rows.
+inline constexpr std::array<std::string_view, 10> kConsultationCategoryIds = {
+    "policy",           "legal-aid",      "employment",        "school-enrolment",    "residence-permit",
+    "business-licence", "housing-rental", "dispute-mediation", "reproductive-health", "health-screening"};
+// Topics a visitor chooses among within one category, on one screen.
+inline constexpr std::size_t kMaxConsultationTopics = 30;
+
+// A category as the package names it; what it leaves out stays the kiosk's.
+struct ConsultationCategory {
+    std::string id;                                // one of kConsultationCategoryIds
+    std::optional<Bilingual> label;                // none: the kiosk's own name for it
+    std::optional<std::vector<Bilingual>> topics;  // present: in place of the kiosk's topics
+};
 
 // One block of a board's rich text.
 struct TextSpan {
@@ -137,6 +154,7 @@ struct Package {
     Bilingual title;
     bool sample = false;
     std::vector<Zone> zones;
+    std::vector<ConsultationCategory> consultation_categories;  // in the manifest's order
 
     const Zone* zone(std::string_view id) const;
     // The board with this id anywhere in the package, with its section.

@@ -38,7 +38,7 @@ void make_database(const std::filesystem::path& file, int count) {
         rows[static_cast<std::size_t>(i)].consultation.note =
             "note " + std::to_string(i) + std::string(200, 'n');
     }
-    ASSERT_EQ(store->import(rows), count);
+    ASSERT_EQ(store->import(rows, new_file()), count);
 }
 
 // "records.db.corrupt-YYYYMMDD-HHMMSS"
@@ -173,7 +173,8 @@ TEST(RecordsFailure, AFullDiskRefusesWritesAsUnavailableAndReadsGoOn) {
     EXPECT_NE(refused.error().message.find("disk is full"), std::string::npos) << refused.error().message;
     const Instant at = hall_time("2026-12-07T10:02");
     EXPECT_EQ(store->add_visit({"zone-a", at, at}).error().kind, RecordErrorKind::unavailable);
-    EXPECT_EQ(store->import({ImportRow{2, request(at)}}).error().kind, RecordErrorKind::unavailable);
+    EXPECT_EQ(store->import({ImportRow{2, request(at)}}, new_file()).error().kind,
+              RecordErrorKind::unavailable);
     EXPECT_EQ(store->probe_writable().error().kind, RecordErrorKind::unavailable);
     EXPECT_EQ(store->list({})->size(), 1U);
 

@@ -98,7 +98,7 @@ class RecordsReports : public ::testing::Test {
             rows.push_back(row);
             m_generated.push_back(g);
         }
-        ASSERT_EQ(m_store->import(rows), 4000);
+        ASSERT_EQ(m_store->import(rows, new_file()), 4000);
         // Imported in order: ids 1.. follow the generated rows.
         for (std::size_t i = 0; i < m_generated.size(); ++i) {
             if (m_generated[i].rating) {
@@ -375,7 +375,7 @@ TEST(RecordsAtScale, DISABLED_AMillionRowsImportAndReport) {
     const auto rows = read_consultation_csv(csv, Categories{}, hall_zone());
     ASSERT_TRUE(rows);
     const auto parsed = std::chrono::steady_clock::now();
-    ASSERT_EQ(store->import(*rows), 1000000);
+    ASSERT_EQ(store->import(*rows, new_file()), 1000000);
     const auto imported = std::chrono::steady_clock::now();
     const auto by_category =
         store->count_consultations(day("2026-11-01"), day("2026-11-30"), ReportBy::category);

@@ -282,7 +282,7 @@ TEST_F(RecordsStore, AnImportIsAllOrNothing) {
     }
     rows[1].consultation.category = "nope";
     rows[3].consultation.note = "bad \xff";
-    const auto refused = m_store->import(rows);
+    const auto refused = m_store->import(rows, new_file());
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().kind, RecordErrorKind::invalid);
     EXPECT_NE(refused.error().message.find("line 3: unknown category"), std::string::npos)
@@ -293,7 +293,15 @@ TEST_F(RecordsStore, AnImportIsAllOrNothing) {
     rows[1].consultation.category = "employment";
     rows[3].consultation.note = "fine";
     rows[4].consultation.channel = Channel::kiosk;
-    EXPECT_EQ(m_store->import(rows), 5);
+    const ImportSource desk_log = new_file();
+    EXPECT_EQ(m_store->import(rows, desk_log), 5);
+    // The same file again would count its consultations twice.
+    const auto repeated = m_store->import(rows, desk_log);
+    ASSERT_FALSE(repeated);
+    EXPECT_EQ(repeated.error().kind, RecordErrorKind::conflict);
+    EXPECT_NE(repeated.error().message.find("imported already (as " + desk_log.file_name + ", 5 rows"),
+              std::string::npos)
+        << repeated.error().message;
     const auto listed = m_store->list({});
     ASSERT_EQ(listed->size(), 5U);
     for (const Consultation& c : *listed) {
@@ -318,7 +326,7 @@ TEST_F(RecordsStore, HostileTextRoundTripsThroughACsvImport) {
     }
     const auto rows = read_consultation_csv(csv, Categories{}, hall_zone());
     ASSERT_TRUE(rows);
-    ASSERT_TRUE(m_store->import(*rows));
+    ASSERT_TRUE(m_store->import(*rows, new_file()));
     const auto listed = m_store->list({});
     ASSERT_EQ(listed->size(), hostile_texts().size());
     for (std::size_t i = 0; i < listed->size(); ++i) {

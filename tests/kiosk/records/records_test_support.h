@@ -36,6 +36,14 @@ class TempFolder {
     std::filesystem::path m_path;
 };
 
+// A file never imported before.
+inline ImportSource new_file() {
+    static int files = 0;
+    ++files;
+    return ImportSource{"sha256-of-file-" + std::to_string(files), "file-" + std::to_string(files) + ".csv",
+                        Instant{}, false};
+}
+
 inline const date::time_zone& hall_zone() {
     static const date::time_zone* zone = *scheduler::locate_time_zone("Asia/Shanghai");
     return *zone;
