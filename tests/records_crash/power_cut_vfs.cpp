@@ -4,11 +4,15 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
+#include <random>
 #include <type_traits>
 
 namespace kiosk::test {
@@ -93,6 +97,25 @@ class HeldFile {
         return end > m_size ? SQLITE_IOERR_SHORT_READ : SQLITE_OK;
     }
 
+    // The page cache writing back on its own: the `pick`th run of held writes
+    // goes to the real file unsynced. It stays held, so what the process
+    // reads and the next sync are unchanged.
+    int write_back_one(sqlite3_file* real, std::uint64_t pick) const {
+        if (m_extents.empty()) {
+            return SQLITE_OK;
+        }
+        auto it = m_extents.begin();
+        std::advance(it, static_cast<std::ptrdiff_t>(pick % m_extents.size()));
+        const auto length = static_cast<Offset>(it->second.size());
+        int rc = SQLITE_OK;
+        for (Offset done = 0; rc == SQLITE_OK && done < length; done += kLargestWrite) {
+            const Offset piece = std::min(kLargestWrite, length - done);
+            rc = real->pMethods->xWrite(real, it->second.data() + done, static_cast<int>(piece),
+                                        it->first + done);
+        }
+        return rc;
+    }
+
     // Puts the held writes in the real file and fsyncs it, as the page cache
     // does at an fsync; a process killed half-way leaves some of them there.
     int flush(sqlite3_file* real, int sync_flags) {
@@ -141,7 +164,22 @@ struct PowerCutVfs {
     sqlite3_vfs vfs{};
     sqlite3_vfs* real = nullptr;
     PowerCutSync sync = PowerCutSync::flushes;
+    PowerCutWriteBack write_back = PowerCutWriteBack::none;
     std::string name;
+    // When early write-back happens: seeded per process, so each run of a
+    // crash harness's child writes back at other moments.
+    std::mutex chance_mutex;
+    std::mt19937_64 chance{std::random_device{}()};
+
+    // One write in eight, on average, is followed by a write-back.
+    std::optional<std::uint64_t> write_back_now() {
+        if (write_back != PowerCutWriteBack::early) {
+            return std::nullopt;
+        }
+        const std::lock_guard lock(chance_mutex);
+        const std::uint64_t draw = chance();
+        return draw % 8 == 0 ? std::optional(draw / 8) : std::nullopt;
+    }
     std::mutex mutex;  // guards `files`
     // Held data by path: it outlives the handles, as the page cache does, until the file is deleted.
     std::map<std::string, std::shared_ptr<HeldFile>> files;
@@ -191,8 +229,12 @@ int file_write(sqlite3_file* file, const void* data, int amount, Offset offset) 
     if (!self.held) {
         return real_io(file).xWrite(self.real, data, amount, offset);
     }
+    const auto write_back = self.vfs->write_back_now();
     const std::lock_guard lock(self.held->mutex());
     self.held->write(data, amount, offset);
+    if (write_back) {
+        return self.held->write_back_one(self.real, *write_back);
+    }
     return SQLITE_OK;
 }
 
@@ -409,11 +451,13 @@ const char* vfs_next_system_call(sqlite3_vfs* vfs, const char* name) {
 
 }  // namespace
 
-tl::expected<void, std::string> register_power_cut_vfs(const std::string& name, PowerCutSync sync) {
+tl::expected<void, std::string> register_power_cut_vfs(const std::string& name, PowerCutSync sync,
+                                                       PowerCutWriteBack write_back) {
     static std::mutex registering;
     const std::lock_guard lock(registering);
     if (sqlite3_vfs* existing = sqlite3_vfs_find(name.c_str())) {
-        if (existing->xOpen == vfs_open && vfs_of(existing).sync == sync) {
+        if (existing->xOpen == vfs_open && vfs_of(existing).sync == sync &&
+            vfs_of(existing).write_back == write_back) {
             return {};
         }
         return tl::unexpected("an SQLite VFS named \"" + name + "\" is already registered");
@@ -426,6 +470,7 @@ tl::expected<void, std::string> register_power_cut_vfs(const std::string& name, 
     auto* self = new PowerCutVfs;
     self->real = real;
     self->sync = sync;
+    self->write_back = write_back;
     self->name = name;
     sqlite3_vfs& vfs = self->vfs;
     vfs.iVersion = 3;
